@@ -1,0 +1,117 @@
+// The example GitOps repo is the fixture of every other test and the demo
+// content: keep it valid and self-consistent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { repoRoot } from './lib/backend.mjs';
+
+const exampleRoot = join(repoRoot, 'examples/homelab-gitops');
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+const yamlFiles = walk(exampleRoot).filter(f => /\.ya?ml$/.test(f));
+
+function docsOf(file) {
+  return parseAllDocuments(readFileSync(file, 'utf8'))
+    .map(d => d.toJS())
+    .filter(Boolean);
+}
+const objects = yamlFiles.flatMap(file => docsOf(file).map(obj => ({ file, obj })));
+const ofKind = kind => objects.filter(o => o.obj.kind === kind);
+
+test('every YAML file of the example repo parses', () => {
+  const problems = [];
+  for (const file of yamlFiles) {
+    for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+      for (const err of doc.errors) {
+        problems.push(`${relative(repoRoot, file)}:${err.linePos?.[0]?.line ?? '?'}: ${err.message}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every kustomization of the example repo builds', t => {
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (kubectl.status !== 0) {
+    t.skip('kubectl is not installed, so kustomize builds cannot be checked here');
+    return;
+  }
+  const dirs = yamlFiles.filter(f => /\/kustomization\.ya?ml$/.test(f)).map(dirname);
+  assert.ok(dirs.length > 20, `only ${dirs.length} kustomizations found`);
+  const failures = [];
+  for (const dir of dirs) {
+    const r = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+    if (r.status !== 0) failures.push(`${relative(repoRoot, dir)}: ${r.stderr.trim()}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('the Argo CD apps folder lists one Application file per component', () => {
+  const appsDir = join(exampleRoot, 'cluster/platform/gitops/argocd/apps');
+  const listed = docsOf(join(appsDir, 'kustomization.yaml'))[0].resources;
+  const files = readdirSync(appsDir).filter(f => f.endsWith('-app.yaml'));
+  assert.deepEqual([...listed].sort(), [...files].sort());
+  for (const f of files) {
+    const [app] = docsOf(join(appsDir, f));
+    assert.equal(app.kind, 'Application', f);
+    assert.equal(app.apiVersion, 'argoproj.io/v1alpha1', f);
+  }
+});
+
+test('every ExternalSecret reads from the vault ClusterSecretStore', () => {
+  const stores = ofKind('ClusterSecretStore').map(o => o.obj.metadata.name);
+  assert.ok(stores.includes('vault'));
+  const bad = ofKind('ExternalSecret').filter(
+    ({ obj }) => obj.spec.secretStoreRef?.kind !== 'ClusterSecretStore' || obj.spec.secretStoreRef?.name !== 'vault',
+  );
+  assert.deepEqual(bad.map(b => relative(repoRoot, b.file)), []);
+});
+
+test('the data services and storage the apps rely on exist', () => {
+  const pgClusters = ofKind('Cluster')
+    .filter(o => o.obj.apiVersion === 'postgresql.cnpg.io/v1')
+    .map(o => o.obj.metadata.name);
+  for (const name of ['pg-platform', 'pg-media', 'pg-ai']) assert.ok(pgClusters.includes(name), name);
+  const storageClasses = ofKind('StorageClass').map(o => o.obj.metadata.name);
+  assert.ok(storageClasses.includes('ceph-block') && storageClasses.includes('ceph-filesystem'));
+  const ingressClasses = ofKind('IngressClass').map(o => o.obj.metadata.name);
+  assert.ok(ingressClasses.includes('haproxy') && ingressClasses.includes('haproxy-restricted'));
+  assert.ok(ofKind('RayCluster').length >= 1 && ofKind('RayService').length >= 1);
+
+  // Every Postgres host an app names points at a cluster that exists.
+  const hosts = new Set();
+  for (const file of yamlFiles.filter(f => f.includes('/cluster/apps/'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\b(pg-[a-z0-9-]+?)-(?:rw|ro|r)\b/g)) hosts.add(m[1]);
+  }
+  assert.ok(hosts.size > 0, 'apps reference Postgres hosts');
+  for (const h of hosts) assert.ok(pgClusters.includes(h), `apps use ${h}, which is not a CNPG Cluster`);
+});
+
+test('every app ingress has a backend Service in the repo', () => {
+  const services = new Set(ofKind('Service').map(o => o.obj.metadata.name));
+  const missing = [];
+  for (const { file, obj } of ofKind('Ingress').filter(o => o.file.includes('/apps/shared/ingress/'))) {
+    for (const rule of obj.spec.rules ?? []) {
+      for (const path of rule.http?.paths ?? []) {
+        const svc = path.backend.service?.name;
+        if (svc && !services.has(svc)) missing.push(`${relative(repoRoot, file)} -> ${svc}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('no secret values are committed in the example repo', () => {
+  const secrets = ofKind('Secret').filter(({ obj }) => obj.data || obj.stringData);
+  assert.deepEqual(secrets.map(s => relative(repoRoot, s.file)), []);
+});

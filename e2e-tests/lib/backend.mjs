@@ -1,0 +1,112 @@
+// Starts the real portal backend (packages/backend) for end-to-end tests, the
+// same way scripts/start.sh does, with a test config layered on top.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const TEST_TOKEN = 'e2e-static-token-not-a-secret-0123456789';
+
+/** A config layer for tests: own port, own data dir, a static token for API calls. */
+export function testConfigYaml({ port, database, dataDir }) {
+  const url = `http://localhost:${port}`;
+  return JSON.stringify({
+    app: { baseUrl: url },
+    backend: {
+      baseUrl: url,
+      listen: { port },
+      cors: { origin: url },
+      database,
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: TEST_TOKEN, subject: 'e2e-tests' } },
+        ],
+      },
+    },
+    techdocs: { publisher: { type: 'local', local: { publishDirectory: join(dataDir, 'techdocs') } } },
+  });
+}
+
+export async function startBackend({ port, database, name = 'backend' }) {
+  const dir = mkdtempSync(join(tmpdir(), `portal-${name}-`));
+  const configFile = join(dir, 'app-config.test.yaml');
+  writeFileSync(configFile, testConfigYaml({ port, database, dataDir: dir }));
+  const url = `http://localhost:${port}`;
+  let output = '';
+  const child = spawn(
+    'yarn',
+    ['start', '--config', join(repoRoot, 'app-config.yaml'), '--config', configFile],
+    {
+      cwd: join(repoRoot, 'packages/backend'),
+      env: { ...process.env, FORCE_COLOR: '0' },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const collect = chunk => {
+    output += chunk.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+
+  const stop = async () => {
+    if (exited) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+    if (!exited) process.kill(-child.pid, 'SIGKILL');
+  };
+
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw new Error(`${name} exited before it was ready:\n${output.slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`);
+      if (res.ok) return { url, stop, logs: () => output, dir };
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  await stop();
+  throw new Error(`${name} was not ready within 180 s:\n${output.slice(-4000)}`);
+}
+
+export async function api(url, path, init = {}) {
+  const res = await fetch(`${url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${TEST_TOKEN}`, ...init.headers },
+  });
+  if (!res.ok) {
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  }
+  return res;
+}
+
+/** Polls the catalog until `predicate(entities)` holds; returns the entities. */
+export async function waitForEntities(url, predicate, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let entities = [];
+  while (Date.now() < deadline) {
+    const res = await api(url, '/api/catalog/entities?fields=kind,metadata.name,metadata.uid');
+    entities = await res.json();
+    if (predicate(entities)) return entities;
+    await sleep(1000);
+  }
+  throw new Error(
+    `catalog did not reach the expected state in ${timeoutMs} ms; it has: ${entities
+      .map(e => `${e.kind}:${e.metadata.name}`)
+      .join(', ')}`,
+  );
+}

@@ -1,0 +1,91 @@
+// The e2e smoke test: the built app served by the real backend on the
+// embedded default (SQLite, example GitOps repo), driven in Debian's Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.E2E_PORT ?? 7107);
+const screenshots = join(repoRoot, 'docs/screenshots');
+
+// Names the example repo is known to hold; a change there shows up here.
+const EXPECTED = [
+  ['Domain', 'platform'],
+  ['Domain', 'media'],
+  ['System', 'data'],
+  ['Component', 'jellyfin'],
+  ['Resource', 'pg-media'],
+  ['Component', 'homelab-portal'],
+];
+
+let backend;
+let browser;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'packages/app/dist/index.html')),
+    'the app must be built first (yarn workspace app build)',
+  );
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  backend = await startBackend({
+    port,
+    name: 'smoke',
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+});
+
+test('the catalog API lists the example repo entities', async () => {
+  const entities = await waitForEntities(backend.url, list =>
+    EXPECTED.every(([kind, name]) =>
+      list.some(e => e.kind === kind && e.metadata.name === name),
+    ),
+  );
+  assert.ok(entities.length >= EXPECTED.length);
+});
+
+test('a guest opens the catalog and an entity page in the browser', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on('pageerror', err => errors.push(err.message));
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+
+  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  await page.getByRole('link', { name: 'jellyfin', exact: true }).waitFor();
+  await page.screenshot({ path: join(screenshots, 'catalog.png') });
+
+  await page.getByRole('link', { name: 'jellyfin', exact: true }).click();
+  await page.waitForURL(/\/catalog\/default\/component\/jellyfin/);
+  await page.getByRole('heading', { name: 'jellyfin' }).first().waitFor();
+  await page.getByText('About').first().waitFor();
+  await page.screenshot({ path: join(screenshots, 'entity-page.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("TechDocs builds the portal's own docs with the local generator", async () => {
+  // The sync endpoint streams build progress and finishes once published.
+  const sync = await api(backend.url, '/api/techdocs/sync/default/component/homelab-portal', {
+    headers: { accept: 'text/event-stream' },
+  });
+  const log = await sync.text();
+  assert.match(log, /"updated"|"cached"|finish/, `unexpected sync stream: ${log.slice(-2000)}`);
+  const index = await api(backend.url, '/api/techdocs/static/docs/default/component/homelab-portal/index.html');
+  assert.match(await index.text(), /Homelab Portal/);
+  const search = await api(backend.url, '/api/techdocs/static/docs/default/component/homelab-portal/search/search_index.json');
+  const docs = (await search.json()).docs;
+  assert.ok(docs.some(d => /configuration/i.test(d.location)), 'the search index covers the configuration page');
+});
