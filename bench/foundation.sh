@@ -63,10 +63,12 @@ idle_rss_mb() { # dir port -> MB after 60 s idle, summed over the backend proces
     APP_CONFIG_backend_database='{"client":"better-sqlite3","connection":":memory:"}' \
     setsid yarn start >"$work/backend-$port.log" 2>&1 & echo $! >"$work/backend-$port.pid")
   local pid; pid=$(cat "$work/backend-$port.pid")
+  local ready=no
   for _ in $(seq 1 180); do
-    curl -fsS "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null 2>&1 && break
+    if curl -fsS "http://localhost:$port/.backstage/health/v1/readiness" >/dev/null 2>&1; then ready=yes; break; fi
     sleep 1
   done
+  [ "$ready" = yes ] || log "backend in $dir was not ready after 180 s; measuring it anyway (see $work/backend-$port.log)"
   sleep 60
   # The process that serves requests is the deepest node process of the tree.
   local kb=0 p
@@ -81,10 +83,14 @@ idle_rss_mb() { # dir port -> MB after 60 s idle, summed over the backend proces
 
 log "stock app: $stock; portal: $portal"
 si=$(install_seconds "$stock");   pi=$(install_seconds "$portal")
+log "fresh install: stock ${si} s, portal ${pi} s"
 sb=$(build_seconds "$stock");     pb=$(build_seconds "$portal")
+log "frontend build: stock ${sb} s, portal ${pb} s"
 read -r sjr sjg < <(initial_js_bytes "$stock")
 read -r pjr pjg < <(initial_js_bytes "$portal")
+log "initial JS: stock ${sjr}/${sjg} B, portal ${pjr}/${pjg} B"
 sr=$(idle_rss_mb "$stock" 7307); pr=$(idle_rss_mb "$portal" 7308)
+log "idle RSS: stock ${sr} MiB, portal ${pr} MiB"
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
 cat <<MD
