@@ -11,13 +11,19 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 7107);
 const screenshots = join(repoRoot, 'docs/screenshots');
 
-// Names the example repo is known to hold; a change there shows up here.
+// Names GitOps discovery derives from the example repo (no catalog file
+// lists them); a change there shows up here.
 const EXPECTED = [
   ['Domain', 'platform'],
   ['Domain', 'media'],
   ['System', 'data'],
+  ['System', 'media-apps'],
   ['Component', 'jellyfin'],
+  ['Component', 'portfolio-prod'],
+  ['Component', 'rook-ceph'],
+  ['Component', 'homelab-gitops'],
   ['Resource', 'pg-media'],
+  ['Resource', 'llm-serve'],
   ['Component', 'homelab-portal'],
 ];
 
@@ -74,6 +80,31 @@ test('a guest opens the catalog and an entity page in the browser', async () => 
   await page.screenshot({ path: join(screenshots, 'entity-page.png') });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('an app page shows its dependencies, why, and its convention scorecard', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  await page.goto(`${backend.url}/catalog/default/component/sonarr`, { waitUntil: 'networkidle' });
+  await page.getByText('Convention scorecard').waitFor();
+  await page.getByText(/Ingress sonarr has no tls section/).waitFor();
+  await page.getByText('Dependencies found in the repo').waitFor();
+  await page.getByText(/"pg-media-rw" in ConfigMap/).waitFor();
+  await page.screenshot({ path: join(screenshots, 'entity-scorecard.png'), fullPage: true });
+  await page.close();
+});
+
+test("TechDocs builds the example repo's architecture doc and runbooks", async () => {
+  const sync = await api(backend.url, '/api/techdocs/sync/default/component/homelab-gitops', {
+    headers: { accept: 'text/event-stream' },
+  });
+  const log = await sync.text();
+  assert.doesNotMatch(log, /event: error/, `docs build failed: ${log.slice(-2000)}`);
+  const search = await api(backend.url, '/api/techdocs/static/docs/default/component/homelab-gitops/search/search_index.json');
+  const locations = (await search.json()).docs.map(d => d.location);
+  assert.ok(locations.some(l => /runbooks\/cnpg-failover/.test(l)), `runbooks are indexed: ${locations.join(', ')}`);
 });
 
 test("TechDocs builds the portal's own docs with the local generator", async () => {

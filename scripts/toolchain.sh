@@ -50,7 +50,8 @@ ensure_yarn() {
     return 0
   fi
   local registry
-  registry="$(npm config get registry)"
+  # From / so npm does not read this repo's workspaces config.
+  registry="$(cd / && npm config get registry)"
   export COREPACK_NPM_REGISTRY="${registry%/}"
   export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
   export COREPACK_ENABLE_AUTO_PIN=0

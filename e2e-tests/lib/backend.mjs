@@ -54,6 +54,11 @@ export async function startBackend({ port, database, name = 'backend' }) {
   child.on('exit', () => {
     exited = true;
   });
+  child.on('error', err => {
+    // e.g. yarn not on PATH: fail now rather than after the start timeout.
+    output += `\ncould not start the backend: ${err.message}`;
+    exited = true;
+  });
 
   const stop = async () => {
     if (exited) return;

@@ -30,6 +30,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
+// GitOps discovery: the homelab repo becomes the catalog.
+backend.add(import('@internal/plugin-catalog-backend-module-homelab-gitops'));
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

@@ -1,0 +1,49 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  homelab?: {
+    gitops?: {
+      /** Owner of everything a repo does not give another owner. Default: group:admins. */
+      owner?: string;
+      /** GitOps repos to catalog. */
+      sources?: Array<{
+        /** Stable id; names the provider and the repo's own catalog entity. */
+        id: string;
+        /** A local directory (relative to the backend's working directory). One of path or url. */
+        path?: string;
+        /** A repo URL read through the integrations, e.g. https://github.com/me/homelab/tree/main. */
+        url?: string;
+        /** Where people browse the repo, for source links of a local path (e.g. https://github.com/me/homelab/tree/main). */
+        browseUrl?: string;
+        /** Refresh schedule. Default: every 5 minutes, 3 minute timeout. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Value of backstage.io/kubernetes-cluster on every entity (when there are several clusters). */
+        kubernetesCluster?: string;
+        /** Layout rules; defaults follow the k8s-homelab-2 conventions (see docs). */
+        layout?: {
+          apps?: Array<{ root: string; unit?: 'directory' | 'file'; domain?: string; exclude?: string[] }>;
+          platformDomain?: string;
+          appSystem?: string;
+          systems?: Array<{ path: string; system: string }>;
+          defaultPlatformSystem?: string;
+          websiteDomains?: string[];
+        };
+        scorecard?: {
+          /** Rules to check; default all. */
+          rules?: Array<
+            | 'image-pinned'
+            | 'resources-set'
+            | 'pdb-for-replicas'
+            | 'autoscaler'
+            | 'pvc-backed-up'
+            | 'postgres-scheduled-backup'
+            | 'ingress-tls'
+            | 'non-root'
+            | 'argo-application'
+            | 'argo-path-exists'
+          >;
+        };
+      }>;
+    };
+  };
+}

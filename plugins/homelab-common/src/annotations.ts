@@ -1,0 +1,54 @@
+/**
+ * The one annotation prefix of the homelab portal. Every annotation the
+ * portal writes or reads is built from it here; no other file spells it.
+ *
+ * @public
+ */
+export const HOMELAB_ANNOTATION_PREFIX = 'homelab.dev';
+
+const key = <K extends string>(name: K) =>
+  `${HOMELAB_ANNOTATION_PREFIX}/${name}` as const;
+
+/**
+ * Annotation keys written by GitOps discovery and read by the other plugins.
+ *
+ * @public
+ */
+export const HomelabAnnotations = {
+  /** apiVersion of the Kubernetes object the entity stands for. */
+  k8sApiVersion: key('k8s-api-version'),
+  /** kind of the Kubernetes object the entity stands for. */
+  k8sKind: key('k8s-kind'),
+  /** namespace of that object (absent for cluster-scoped objects). */
+  k8sNamespace: key('k8s-namespace'),
+  /** name of that object. */
+  k8sName: key('k8s-name'),
+  /** Directory of the entity in the GitOps repo, relative to its root. */
+  gitopsPath: key('gitops-path'),
+  /** The repo source (config id) the entity was discovered from. */
+  gitopsSource: key('gitops-source'),
+  /** JSON: why each dependsOn relation exists (see DependencyEvidence). */
+  dependencyEvidence: key('dependency-evidence'),
+  /** JSON: files of the repo discovery could not read, with line and message. */
+  gitopsProblems: key('gitops-problems'),
+  /** JSON: convention scorecard findings (see ScorecardFinding). */
+  scorecard: key('scorecard'),
+} as const;
+
+/**
+ * Stock annotations other plugins understand, set by discovery.
+ *
+ * @public
+ */
+export const StockAnnotations = {
+  kubernetesId: 'backstage.io/kubernetes-id',
+  kubernetesLabelSelector: 'backstage.io/kubernetes-label-selector',
+  kubernetesNamespace: 'backstage.io/kubernetes-namespace',
+  kubernetesCluster: 'backstage.io/kubernetes-cluster',
+  argocdAppName: 'argocd/app-name',
+  sourceLocation: 'backstage.io/source-location',
+  editUrl: 'backstage.io/edit-url',
+  techdocsRef: 'backstage.io/techdocs-ref',
+  managedByLocation: 'backstage.io/managed-by-location',
+  managedByOriginLocation: 'backstage.io/managed-by-origin-location',
+} as const;

@@ -1,0 +1,8 @@
+/**
+ * The seams between the homelab portal's plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './entityTypes';
+export * from './scorecard';
