@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { readGitOpsSources } from './GitOpsSource';
 
-const read = (sources: unknown[], extra: object = {}) =>
+const read = (sources: any[], extra: Record<string, any> = {}) =>
   readGitOpsSources(new ConfigReader({ homelab: { gitops: { sources, ...extra } } }));
 
 describe('readGitOpsSources', () => {
