@@ -96,6 +96,30 @@ test('an app page shows its dependencies, why, and its convention scorecard', as
   await page.close();
 });
 
+test('the platform overview shows live state from the recorded example cluster', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1700 } });
+  const errors = [];
+  page.on('pageerror', err => errors.push(err.message));
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  await page.getByRole('link', { name: 'Platform' }).first().click();
+  await page.getByRole('heading', { name: 'Platform overview' }).waitFor();
+  await page.getByText('Storage (Ceph)').waitFor();
+  await page.getByText('HEALTH_WARN').first().waitFor();
+  await page.getByText(/Switchover in progress/).first().waitFor();
+  await page.getByLabel('Age of the last successful backup per Postgres cluster').waitFor();
+  await page.getByText(/Needs attention/).waitFor();
+  await page.screenshot({ path: join(screenshots, 'platform-overview.png'), fullPage: true });
+
+  await page.goto(`${backend.url}/catalog/default/resource/pg-media/live-state`, { waitUntil: 'networkidle' });
+  await page.getByText('Live state: Cluster database/pg-media').waitFor();
+  await page.getByText(/becoming primary/).waitFor();
+  await page.screenshot({ path: join(screenshots, 'postgres-live-state.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("TechDocs builds the example repo's architecture doc and runbooks", async () => {
   const sync = await api(backend.url, '/api/techdocs/sync/default/component/homelab-gitops', {
     headers: { accept: 'text/event-stream' },

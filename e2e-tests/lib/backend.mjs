@@ -10,9 +10,10 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const TEST_TOKEN = 'e2e-static-token-not-a-secret-0123456789';
 
 /** A config layer for tests: own port, own data dir, a static token for API calls. */
-export function testConfigYaml({ port, database, dataDir }) {
+export function testConfigYaml({ port, database, dataDir, extraConfig = {} }) {
   const url = `http://localhost:${port}`;
   return JSON.stringify({
+    ...extraConfig,
     app: { baseUrl: url },
     backend: {
       baseUrl: url,
@@ -29,10 +30,10 @@ export function testConfigYaml({ port, database, dataDir }) {
   });
 }
 
-export async function startBackend({ port, database, name = 'backend' }) {
+export async function startBackend({ port, database, name = 'backend', extraConfig }) {
   const dir = mkdtempSync(join(tmpdir(), `portal-${name}-`));
   const configFile = join(dir, 'app-config.test.yaml');
-  writeFileSync(configFile, testConfigYaml({ port, database, dataDir: dir }));
+  writeFileSync(configFile, testConfigYaml({ port, database, dataDir: dir, extraConfig }));
   const url = `http://localhost:${port}`;
   let output = '';
   const child = spawn(

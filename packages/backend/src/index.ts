@@ -56,6 +56,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// live cluster state: Ceph, CloudNativePG, Ray, Argo CD
+backend.add(import('@internal/plugin-homelab-state-backend'));
+
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

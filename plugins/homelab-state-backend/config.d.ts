@@ -1,0 +1,26 @@
+export interface Config {
+  homelab?: {
+    state?: {
+      /**
+       * Where live state comes from: `kubernetes` (the clusters of
+       * kubernetes.clusterLocatorMethods, type config) or `recorded` (a
+       * folder of `kubectl get -A -o yaml` dumps). Default: kubernetes.
+       */
+      source?: 'kubernetes' | 'recorded';
+      recorded?: {
+        /** Folder of recordings, relative to the backend's working directory. */
+        path: string;
+        /** Cluster name the recordings stand for. Default: homelab. */
+        clusterName?: string;
+        /** When the recordings were taken (RFC 3339); ages such as backup age are computed as of then. */
+        recordedAt?: string;
+      };
+      /** Seconds a list result is served from memory. Default 30. */
+      cacheTtlSeconds?: number;
+      /** Seconds one list call may take. Default 10. */
+      requestTimeoutSeconds?: number;
+      /** A last successful Postgres backup older than this many hours is stale. Default 26. */
+      staleBackupHours?: number;
+    };
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * Live cluster state backend of the homelab portal.
+ *
+ * @packageDocumentation
+ */
+export { homelabStatePlugin as default } from './plugin';
+export { PlatformStateService } from './service/PlatformStateService';
+export type { ObjectState } from './service/PlatformStateService';

@@ -1,0 +1,35 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { CachedStateReader, createObjectSource, readStateConfig } from '@internal/plugin-homelab-state-node';
+import { createRouter } from './router/createRouter';
+import { PlatformStateService } from './service/PlatformStateService';
+
+/**
+ * Live state of Ceph, CloudNativePG, Ray and Argo CD.
+ *
+ * @public
+ */
+export const homelabStatePlugin = createBackendPlugin({
+  pluginId: 'homelab-state',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ config, logger, httpRouter }) {
+        const state = readStateConfig(config);
+        const source = createObjectSource(config, state);
+        logger.info(
+          state.source === 'recorded'
+            ? `Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`
+            : `Live state from ${source.clusters().length} cluster(s): ${source.clusters().join(', ') || 'none configured'}`,
+        );
+        const reader = new CachedStateReader(source, { ttlMs: state.cacheTtlMs, timeoutMs: state.requestTimeoutMs });
+        // Recordings are judged as of when they were taken, not as of today.
+        const now = () => (state.recordedAt ? new Date(state.recordedAt) : new Date());
+        httpRouter.use(await createRouter({ service: new PlatformStateService(reader, state, now), logger }));
+      },
+    });
+  },
+});

@@ -1,0 +1,134 @@
+import type {
+  ClusterItems,
+  KubeObject,
+  PlatformOverview,
+  StateError,
+  StateKindKey,
+  StateLists,
+} from '@internal/plugin-homelab-state-common';
+import {
+  buildPlatformOverview,
+  deriveArgoApplication,
+  deriveCephCluster,
+  deriveCephPool,
+  deriveCnpgCluster,
+  deriveRayCluster,
+  deriveRayJob,
+  deriveRayService,
+  STATE_KINDS,
+} from '@internal/plugin-homelab-state-common';
+import type { CachedStateReader, StateConfig } from '@internal/plugin-homelab-state-node';
+
+/**
+ * The state of one object, with what could not be read while looking for it.
+ *
+ * @public
+ */
+export interface ObjectState<T = unknown> {
+  cluster?: string;
+  summary?: T;
+  fetchedAt?: string;
+  /** The time the summary is judged at (now, or when recordings were taken). */
+  observedAt: string;
+  /** Errors of the kind's list calls; non-empty when a cluster could not answer. */
+  errors: StateError[];
+}
+
+/** Object kinds an entity can ask about, by the ids in URLs. */
+const OBJECT_KINDS: Record<string, StateKindKey> = {
+  'ceph-cluster': 'cephCluster',
+  'ceph-block-pool': 'cephBlockPool',
+  'ceph-filesystem': 'cephFilesystem',
+  'ceph-object-store': 'cephObjectStore',
+  'cnpg-cluster': 'cnpgCluster',
+  'ray-cluster': 'rayCluster',
+  'ray-service': 'rayService',
+  'ray-job': 'rayJob',
+  'argo-application': 'argoApplication',
+};
+
+/**
+ * Everything the routes serve, derived from the one reader.
+ *
+ * @public
+ */
+export class PlatformStateService {
+  constructor(
+    private readonly reader: CachedStateReader,
+    private readonly config: Pick<StateConfig, 'staleBackupHours'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static objectKinds(): string[] {
+    return Object.keys(OBJECT_KINDS);
+  }
+
+  private async lists(keys: StateKindKey[]): Promise<Partial<StateLists>> {
+    const results = await Promise.all(keys.map(k => this.reader.list(STATE_KINDS[k])));
+    return Object.fromEntries(keys.map((k, i) => [k, results[i]]));
+  }
+
+  async overview(): Promise<PlatformOverview> {
+    const lists = (await this.lists(Object.keys(STATE_KINDS) as StateKindKey[])) as StateLists;
+    return buildPlatformOverview(lists, { now: this.now(), staleBackupHours: this.config.staleBackupHours });
+  }
+
+  /**
+   * The state of one object by kind id, namespace (`-` for any) and name,
+   * searched in every cluster, or in `cluster` when given.
+   */
+  async object(kindId: string, namespace: string, name: string, cluster?: string): Promise<ObjectState> {
+    const key = OBJECT_KINDS[kindId];
+    if (!key) throw new Error(`Unknown kind ${kindId}; known: ${Object.keys(OBJECT_KINDS).join(', ')}`);
+    const related: StateKindKey[] = key === 'cnpgCluster' ? ['cnpgBackup', 'cnpgScheduledBackup', 'cnpgPooler'] : [];
+    const lists = await this.lists([key, ...related]);
+    const candidates = (lists[key] ?? []).filter(l => !cluster || l.cluster === cluster);
+    const errors = Object.values(lists)
+      .flat()
+      .filter((l): l is ClusterItems<KubeObject> => !!l?.error && (!cluster || l.cluster === cluster))
+      .map(l => l.error!);
+    for (const list of candidates) {
+      const obj = list.items.find(
+        o => o.metadata.name === name && (namespace === '-' || (o.metadata.namespace ?? '') === namespace),
+      );
+      if (!obj) continue;
+      const itemsIn = (k: StateKindKey) => lists[k]?.find(l => l.cluster === list.cluster)?.items ?? [];
+      return {
+        cluster: list.cluster,
+        summary: this.derive(key, obj, itemsIn),
+        fetchedAt: list.fetchedAt,
+        observedAt: this.now().toISOString(),
+        errors,
+      };
+    }
+    return { errors, observedAt: this.now().toISOString() };
+  }
+
+  private derive(key: StateKindKey, obj: KubeObject, itemsIn: (k: StateKindKey) => KubeObject[]): unknown {
+    const now = this.now();
+    switch (key) {
+      case 'cephCluster':
+        return deriveCephCluster(obj);
+      case 'cephBlockPool':
+      case 'cephFilesystem':
+      case 'cephObjectStore':
+        return deriveCephPool({ kind: STATE_KINDS[key].kind, ...obj });
+      case 'cnpgCluster':
+        return deriveCnpgCluster(
+          obj,
+          { backups: itemsIn('cnpgBackup'), scheduledBackups: itemsIn('cnpgScheduledBackup'), poolers: itemsIn('cnpgPooler') },
+          { now, staleBackupHours: this.config.staleBackupHours },
+        );
+      case 'rayCluster':
+        return deriveRayCluster(obj);
+      case 'rayService':
+        return deriveRayService(obj);
+      case 'rayJob':
+        return deriveRayJob(obj, now);
+      case 'argoApplication':
+        return deriveArgoApplication(obj);
+      default:
+        return obj.status;
+    }
+  }
+}

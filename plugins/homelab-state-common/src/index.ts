@@ -1,0 +1,13 @@
+/**
+ * Live cluster state: kinds, summaries and pure status derivations.
+ *
+ * @packageDocumentation
+ */
+export * from './kinds';
+export * from './objects';
+export * from './errors';
+export * from './ceph';
+export * from './cnpg';
+export * from './ray';
+export * from './argo';
+export * from './overview';

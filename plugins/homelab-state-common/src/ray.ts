@@ -1,0 +1,216 @@
+import type { Condition, KubeObject, Severity } from './objects';
+import { findCondition, worst } from './objects';
+
+/** @public */
+export interface RayWorkerGroup {
+  name: string;
+  desired?: number;
+  min?: number;
+  max?: number;
+}
+
+/** @public */
+export interface RayClusterSummary {
+  name: string;
+  namespace?: string;
+  state?: string;
+  severity: Severity;
+  suspended: boolean;
+  headReady?: boolean;
+  headPod?: string;
+  headService?: string;
+  workerGroups: RayWorkerGroup[];
+  desiredWorkers?: number;
+  readyWorkers?: number;
+  availableWorkers?: number;
+  minWorkers?: number;
+  maxWorkers?: number;
+  desiredCPU?: string;
+  desiredMemory?: string;
+  desiredGPU?: string;
+  lastUpdateTime?: string;
+  reason?: string;
+}
+
+/**
+ * Summarises a KubeRay RayCluster.
+ *
+ * @public
+ */
+export function deriveRayCluster(obj: KubeObject): RayClusterSummary {
+  const s = obj.status ?? {};
+  const conditions: Condition[] = s.conditions ?? [];
+  const headCond = findCondition(conditions, 'HeadPodReady');
+  const suspendedCond = findCondition(conditions, 'RayClusterSuspended');
+  const suspended = obj.spec?.suspend === true || s.state === 'suspended' || suspendedCond?.status === 'True';
+  const state: string | undefined = s.state;
+  let severity: Severity = 'unknown';
+  if (state === 'failed' || s.reason) severity = 'error';
+  else if (suspended) severity = 'warning';
+  else if (state === 'ready') severity = headCond && headCond.status !== 'True' ? 'warning' : 'ok';
+  else if (state) severity = 'warning';
+  return {
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace,
+    state,
+    severity,
+    suspended,
+    headReady: headCond ? headCond.status === 'True' : undefined,
+    headPod: s.head?.podName,
+    headService: s.head?.serviceName,
+    workerGroups: (obj.spec?.workerGroupSpecs ?? []).map((g: any) => ({
+      name: g.groupName,
+      desired: g.replicas,
+      min: g.minReplicas,
+      max: g.maxReplicas,
+    })),
+    desiredWorkers: s.desiredWorkerReplicas,
+    readyWorkers: s.readyWorkerReplicas,
+    availableWorkers: s.availableWorkerReplicas,
+    minWorkers: s.minWorkerReplicas,
+    maxWorkers: s.maxWorkerReplicas,
+    desiredCPU: s.desiredCPU,
+    desiredMemory: s.desiredMemory,
+    desiredGPU: s.desiredGPU,
+    lastUpdateTime: s.lastUpdateTime,
+    reason: s.reason,
+  };
+}
+
+/** @public */
+export interface RayServeDeployment {
+  name: string;
+  status?: string;
+  message?: string;
+  severity: Severity;
+}
+
+/** @public */
+export interface RayServeApplication {
+  name: string;
+  status?: string;
+  message?: string;
+  severity: Severity;
+  deployments: RayServeDeployment[];
+}
+
+/** @public */
+export interface RayServiceSummary {
+  name: string;
+  namespace?: string;
+  severity: Severity;
+  serviceStatus?: string;
+  ready?: boolean;
+  upgradeInProgress: boolean;
+  rayClusterName?: string;
+  pendingRayClusterName?: string;
+  numServeEndpoints?: number;
+  applications: RayServeApplication[];
+}
+
+const APP_SEVERITY: Record<string, Severity> = {
+  RUNNING: 'ok',
+  DEPLOYING: 'warning',
+  NOT_STARTED: 'warning',
+  DELETING: 'warning',
+  UNHEALTHY: 'error',
+  DEPLOY_FAILED: 'error',
+};
+const DEPLOYMENT_SEVERITY: Record<string, Severity> = {
+  HEALTHY: 'ok',
+  UPDATING: 'warning',
+  UPSCALING: 'warning',
+  DOWNSCALING: 'warning',
+  UNHEALTHY: 'error',
+  DEPLOY_FAILED: 'error',
+};
+
+/**
+ * Summarises a KubeRay RayService: every Serve application and deployment.
+ *
+ * @public
+ */
+export function deriveRayService(obj: KubeObject): RayServiceSummary {
+  const s = obj.status ?? {};
+  const active = s.activeServiceStatus ?? {};
+  const applications: RayServeApplication[] = Object.entries<any>(active.applicationStatuses ?? {}).map(
+    ([name, app]) => {
+      const deployments = Object.entries<any>(app?.serveDeploymentStatuses ?? {}).map(([dName, d]) => ({
+        name: dName,
+        status: d?.status,
+        message: d?.message || undefined,
+        severity: DEPLOYMENT_SEVERITY[d?.status] ?? 'unknown',
+      }));
+      return {
+        name,
+        status: app?.status,
+        message: app?.message || undefined,
+        severity: worst(APP_SEVERITY[app?.status] ?? 'unknown', ...deployments.map(d => d.severity)),
+        deployments,
+      };
+    },
+  );
+  const conditions: Condition[] = s.conditions ?? [];
+  const readyCond = findCondition(conditions, 'Ready');
+  const upgrade = findCondition(conditions, 'UpgradeInProgress');
+  let base: Severity = applications.length ? 'ok' : 'unknown';
+  if (readyCond && readyCond.status !== 'True') base = 'error';
+  return {
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace,
+    severity: worst(base, ...applications.map(a => a.severity)),
+    serviceStatus: s.serviceStatus,
+    ready: readyCond ? readyCond.status === 'True' : undefined,
+    upgradeInProgress: upgrade?.status === 'True',
+    rayClusterName: active.rayClusterName,
+    pendingRayClusterName: s.pendingServiceStatus?.rayClusterName || undefined,
+    numServeEndpoints: s.numServeEndpoints,
+    applications,
+  };
+}
+
+/** @public */
+export interface RayJobSummary {
+  name: string;
+  namespace?: string;
+  severity: Severity;
+  jobId?: string;
+  jobStatus?: string;
+  deploymentStatus?: string;
+  rayClusterName?: string;
+  startTime?: string;
+  endTime?: string;
+  durationSeconds?: number;
+  message?: string;
+  reason?: string;
+}
+
+/**
+ * Summarises a KubeRay RayJob; a running job's duration counts up to `now`.
+ *
+ * @public
+ */
+export function deriveRayJob(obj: KubeObject, now: Date): RayJobSummary {
+  const s = obj.status ?? {};
+  const start = s.startTime ? Date.parse(s.startTime) : NaN;
+  const end = s.endTime ? Date.parse(s.endTime) : now.getTime();
+  let severity: Severity = 'unknown';
+  if (s.jobStatus === 'FAILED' || s.jobDeploymentStatus === 'Failed') severity = 'error';
+  else if (s.jobStatus === 'SUCCEEDED') severity = 'ok';
+  else if (s.jobStatus === 'STOPPED' || s.jobDeploymentStatus === 'Suspended') severity = 'warning';
+  else if (s.jobStatus === 'RUNNING' || s.jobStatus === 'PENDING') severity = 'ok';
+  return {
+    name: obj.metadata.name,
+    namespace: obj.metadata.namespace,
+    severity,
+    jobId: s.jobId,
+    jobStatus: s.jobStatus,
+    deploymentStatus: s.jobDeploymentStatus,
+    rayClusterName: s.rayClusterName,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    durationSeconds: Number.isNaN(start) ? undefined : Math.max(0, Math.round((end - start) / 1000)),
+    message: s.message,
+    reason: s.reason,
+  };
+}

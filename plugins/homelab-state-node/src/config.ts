@@ -1,0 +1,92 @@
+import type { Config } from '@backstage/config';
+import type { ClusterConnection } from './sources/KubernetesApiSource';
+import { KubernetesApiSource } from './sources/KubernetesApiSource';
+import { RecordedObjectsSource } from './sources/RecordedObjectsSource';
+import type { ObjectSource } from './sources/types';
+import { resolve } from 'node:path';
+
+/** @public */
+export interface StateConfig {
+  source: 'kubernetes' | 'recorded';
+  recordedPath?: string;
+  recordedClusterName: string;
+  /** When the recordings were taken; ages are computed as of then. */
+  recordedAt?: string;
+  cacheTtlMs: number;
+  requestTimeoutMs: number;
+  staleBackupHours: number;
+  prometheusUrl?: string;
+}
+
+/**
+ * Reads `homelab.state`, naming the key of anything wrong.
+ *
+ * @public
+ */
+export function readStateConfig(config: Config): StateConfig {
+  const c = config.getOptionalConfig('homelab.state');
+  const source = c?.getOptionalString('source') ?? 'kubernetes';
+  if (source !== 'kubernetes' && source !== 'recorded') {
+    throw new Error(`homelab.state.source must be "kubernetes" or "recorded", got "${source}"`);
+  }
+  const recordedPath = c?.getOptionalString('recorded.path');
+  if (source === 'recorded' && !recordedPath) {
+    throw new Error('homelab.state.source is "recorded" but homelab.state.recorded.path is not set');
+  }
+  const positive = (key: string, fallback: number) => {
+    const v = c?.getOptionalNumber(key) ?? fallback;
+    if (!(v > 0)) throw new Error(`homelab.state.${key} must be a positive number, got ${v}`);
+    return v;
+  };
+  return {
+    source,
+    recordedPath: recordedPath ? resolve(recordedPath) : undefined,
+    recordedClusterName: c?.getOptionalString('recorded.clusterName') ?? 'homelab',
+    recordedAt: readRecordedAt(c?.getOptionalString('recorded.recordedAt')),
+    cacheTtlMs: positive('cacheTtlSeconds', 30) * 1000,
+    requestTimeoutMs: positive('requestTimeoutSeconds', 10) * 1000,
+    staleBackupHours: positive('staleBackupHours', 26),
+    prometheusUrl: c?.getOptionalString('prometheus.url'),
+  };
+}
+
+function readRecordedAt(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(Date.parse(value))) {
+    throw new Error(`homelab.state.recorded.recordedAt must be an RFC 3339 time, got "${value}"`);
+  }
+  return new Date(value).toISOString();
+}
+
+/**
+ * The clusters of the Kubernetes plugin's `config` cluster locators, so both
+ * read the same clusters with the same credentials.
+ *
+ * @public
+ */
+export function readClusterConnections(config: Config): ClusterConnection[] {
+  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  return methods
+    .filter(m => m.getString('type') === 'config')
+    .flatMap(m => m.getOptionalConfigArray('clusters') ?? [])
+    .map(c => ({
+      name: c.getString('name'),
+      url: c.getString('url'),
+      serviceAccountToken: c.getOptionalString('serviceAccountToken'),
+      caData: c.getOptionalString('caData'),
+      caFile: c.getOptionalString('caFile'),
+      skipTLSVerify: c.getOptionalBoolean('skipTLSVerify'),
+    }));
+}
+
+/**
+ * The source `homelab.state` asks for.
+ *
+ * @public
+ */
+export function createObjectSource(config: Config, state: StateConfig = readStateConfig(config)): ObjectSource {
+  if (state.source === 'recorded') {
+    return new RecordedObjectsSource(state.recordedPath!, state.recordedClusterName);
+  }
+  return new KubernetesApiSource(readClusterConnections(config));
+}

@@ -1,0 +1,12 @@
+/**
+ * The one reader of live Kubernetes objects for the homelab portal.
+ *
+ * @packageDocumentation
+ */
+export * from './sources/types';
+export { KubernetesApiSource } from './sources/KubernetesApiSource';
+export type { ClusterConnection } from './sources/KubernetesApiSource';
+export { RecordedObjectsSource } from './sources/RecordedObjectsSource';
+export { CachedStateReader } from './reader/CachedStateReader';
+export type { CachedStateReaderOptions } from './reader/CachedStateReader';
+export * from './config';

@@ -1,0 +1,118 @@
+import { StructuredMetadataTable } from '@backstage/core-components';
+import type { CnpgClusterSummary } from '@internal/plugin-homelab-state-common';
+import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { useAge, SeverityChip } from './common';
+
+function ConditionCell({ c }: { c?: { status: string; reason?: string; message?: string } }) {
+  if (!c) return <>–</>;
+  return (
+    <span title={c.message}>
+      <SeverityChip severity={c.status === 'True' ? 'ok' : 'error'} label={c.status} /> {c.reason}
+    </span>
+  );
+}
+
+/** Everything about one CloudNativePG cluster. */
+export function CnpgClusterView({ summary }: { summary: CnpgClusterSummary }) {
+  const ago = useAge();
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <SeverityChip severity={summary.severity} />
+          <Typography variant="body1">{summary.phase ?? 'unknown phase'}</Typography>
+          {summary.phaseReason && <Typography variant="body2">({summary.phaseReason})</Typography>}
+        </Box>
+        {summary.problems.map(p => (
+          <Typography key={p} variant="body2" color="error">
+            {p}
+          </Typography>
+        ))}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Typography variant="subtitle2">
+          Instances {summary.readyInstances}/{summary.instances} ready · timeline {summary.timeline ?? '–'}
+        </Typography>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Instance</TableCell>
+              <TableCell>Role</TableCell>
+              <TableCell>Status</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {summary.instanceList.map(i => (
+              <TableRow key={i.name}>
+                <TableCell>{i.name}</TableCell>
+                <TableCell>
+                  {i.role}
+                  {summary.switchoverInProgress && i.name === summary.targetPrimary ? ' (becoming primary)' : ''}
+                </TableCell>
+                <TableCell>
+                  <SeverityChip severity={i.ready ? 'ok' : 'error'} label={i.status} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <StructuredMetadataTable
+          dense
+          metadata={{
+            'current primary': summary.currentPrimary ?? '–',
+            'target primary': summary.targetPrimary ?? '–',
+            Ready: <ConditionCell c={summary.conditions.Ready} />,
+            'Continuous archiving': <ConditionCell c={summary.conditions.ContinuousArchiving} />,
+            'Last backup succeeded': <ConditionCell c={summary.conditions.LastBackupSucceeded} />,
+            'first recoverability point': summary.firstRecoverabilityPoint ?? '–',
+            poolers: summary.poolers.map(p => `${p.name} (${p.type ?? 'rw'}, ${p.instances ?? '?'} instances)`).join(', ') || 'none',
+          }}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Typography variant="subtitle2">
+          Last successful backup: {ago(summary.lastSuccessfulBackup)}{' '}
+          <SeverityChip
+            severity={summary.backupFreshness === 'fresh' ? 'ok' : 'warning'}
+            label={summary.backupFreshness}
+          />
+        </Typography>
+        <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+          Scheduled backups
+        </Typography>
+        {summary.scheduledBackups.length === 0 ? (
+          <Typography variant="body2">None: this cluster is only backed up by hand.</Typography>
+        ) : (
+          summary.scheduledBackups.map(s => (
+            <Typography key={s.name} variant="body2">
+              {s.name}: <code>{s.schedule}</code>
+              {s.suspended ? ' (suspended)' : ''}, next {s.nextScheduleTime ?? 'unknown'}
+            </Typography>
+          ))
+        )}
+        <Typography variant="subtitle2" style={{ marginTop: 8 }}>
+          Recent backups
+        </Typography>
+        <Table size="small">
+          <TableBody>
+            {summary.recentBackups.map(b => (
+              <TableRow key={b.name}>
+                <TableCell>{b.name}</TableCell>
+                <TableCell>
+                  <SeverityChip severity={b.severity} label={b.phase ?? 'unknown'} />
+                </TableCell>
+                <TableCell>{ago(b.stoppedAt ?? b.startedAt)}</TableCell>
+                <TableCell>{b.error ?? ''}</TableCell>
+              </TableRow>
+            ))}
+            {summary.recentBackups.length === 0 && (
+              <TableRow>
+                <TableCell>No Backup objects found.</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,124 @@
+import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import { HomelabAnnotations, StockAnnotations } from '@internal/plugin-homelab-common';
+import { stateKindOf } from '@internal/plugin-homelab-state-common';
+import type {
+  ArgoApplicationSummary,
+  CephClusterSummary,
+  CephPoolSummary,
+  CnpgClusterSummary,
+  RayClusterSummary,
+  RayJobSummary,
+  RayServiceSummary,
+} from '@internal/plugin-homelab-state-common';
+import { Typography } from '@material-ui/core';
+import { homelabStateApiRef } from '../api/HomelabStateApi';
+import type { ObjectState } from '../api/HomelabStateApi';
+import { ArgoApplicationView } from './ArgoApplicationView';
+import { CephClusterView } from './CephClusterView';
+import { CnpgClusterView } from './CnpgClusterView';
+import { ObservedAtContext, SeverityChip, StateErrors, usePolling, age } from './common';
+import { RayClusterView, RayJobView, RayServiceView } from './RayViews';
+
+const REFRESH_MS = 30_000;
+
+/** Which object an entity stands for, from the annotations discovery writes. */
+export function objectOfEntity(entity: Entity) {
+  const a = entity.metadata.annotations ?? {};
+  const kind = stateKindOf(a[HomelabAnnotations.k8sApiVersion], a[HomelabAnnotations.k8sKind]);
+  const name = a[HomelabAnnotations.k8sName];
+  if (!kind || !name) return undefined;
+  return { kind, name, namespace: a[HomelabAnnotations.k8sNamespace], cluster: a[StockAnnotations.kubernetesCluster] };
+}
+
+function Body({ kindId, state }: { kindId: string; state: ObjectState<any> }) {
+  const s = state.summary;
+  if (!s) return null;
+  switch (kindId) {
+    case 'cnpg-cluster':
+      return <CnpgClusterView summary={s as CnpgClusterSummary} />;
+    case 'ceph-cluster':
+      return <CephClusterView summary={s as CephClusterSummary} />;
+    case 'ceph-block-pool':
+    case 'ceph-filesystem':
+    case 'ceph-object-store': {
+      const p = s as CephPoolSummary;
+      return (
+        <Typography variant="body1">
+          <SeverityChip severity={p.severity} label={p.phase ?? 'unknown'} /> {p.kind} {p.name}
+          {p.message ? ` — ${p.message}` : ''}
+        </Typography>
+      );
+    }
+    case 'ray-cluster':
+      return <RayClusterView summary={s as RayClusterSummary} />;
+    case 'ray-service':
+      return <RayServiceView summary={s as RayServiceSummary} />;
+    case 'ray-job':
+      return <RayJobView summary={s as RayJobSummary} />;
+    case 'argo-application':
+      return <ArgoApplicationView summary={s as ArgoApplicationSummary} />;
+    default:
+      return null;
+  }
+}
+
+/** Live state of one object; errors and absence are said, never blank. */
+export function LiveObjectState(props: { kindId: string; namespace?: string; name: string; cluster?: string }) {
+  const api = useApi(homelabStateApiRef);
+  const { kindId, namespace, name, cluster } = props;
+  const { value, error, loading } = usePolling(
+    () => api.getObject<unknown>(kindId, namespace, name, cluster),
+    REFRESH_MS,
+    [kindId, namespace, name, cluster],
+  );
+  if (!value && loading) return <Progress />;
+  if (!value && error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  const observedAt = new Date(value.observedAt);
+  return (
+    <ObservedAtContext.Provider value={observedAt}>
+      <StateErrors errors={value.errors} fetchedAt={value.fetchedAt} />
+      {value.summary ? (
+        <>
+          <Body kindId={kindId} state={value} />
+          <Typography variant="caption" display="block" style={{ marginTop: 8 }}>
+            cluster {value.cluster} · read {age(value.fetchedAt, observedAt)}
+          </Typography>
+        </>
+      ) : (
+        value.errors.length === 0 && (
+          <Typography variant="body2">
+            {`${namespace ? `${namespace}/` : ''}${name} was not found in any cluster; is it deployed yet?`}
+          </Typography>
+        )
+      )}
+    </ObservedAtContext.Provider>
+  );
+}
+
+/** Entity tab: live state of the Kubernetes object the entity stands for. */
+export function EntityLiveStateContent() {
+  const { entity } = useEntity();
+  const obj = objectOfEntity(entity);
+  if (!obj) return <Typography>This entity names no Kubernetes object the portal reads.</Typography>;
+  return (
+    <InfoCard title={`Live state: ${obj.kind.kind} ${obj.namespace ? `${obj.namespace}/` : ''}${obj.name}`}>
+      <LiveObjectState kindId={obj.kind.id} namespace={obj.namespace} name={obj.name} cluster={obj.cluster} />
+    </InfoCard>
+  );
+}
+
+/** Entity card: the Argo CD Application that deploys this component. */
+export function EntityArgoCard() {
+  const { entity } = useEntity();
+  const app = entity.metadata.annotations?.[StockAnnotations.argocdAppName];
+  if (!app) return null;
+  return (
+    <InfoCard title={`Argo CD: ${app}`}>
+      <LiveObjectState kindId="argo-application" name={app} cluster={entity.metadata.annotations?.[StockAnnotations.kubernetesCluster]} />
+    </InfoCard>
+  );
+}

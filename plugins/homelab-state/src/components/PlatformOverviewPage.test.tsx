@@ -1,0 +1,87 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { buildPlatformOverview, STATE_KINDS } from '@internal/plugin-homelab-state-common';
+import type { StateKindKey, StateLists } from '@internal/plugin-homelab-state-common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { PlatformOverviewContent } from './PlatformOverviewPage';
+
+const snapshot = resolve(__dirname, '../../../../examples/cluster-snapshot');
+
+/** The recorded example cluster, as the backend's reader would return it. */
+function recordedLists(drop: StateKindKey[] = []): StateLists {
+  return Object.fromEntries(
+    (Object.keys(STATE_KINDS) as StateKindKey[]).map(key => {
+      const k = STATE_KINDS[key];
+      const file = join(snapshot, `${k.plural}.${k.group}.yaml`);
+      if (drop.includes(key) || !existsSync(file)) {
+        return [key, [{ cluster: 'homelab', items: [], error: { type: 'not-installed', cluster: 'homelab', kind: k.id, message: `${k.kind} is not installed in cluster homelab` } }]];
+      }
+      return [key, [{ cluster: 'homelab', items: parse(readFileSync(file, 'utf8')).items, fetchedAt: '2026-11-25T12:00:00Z' }]];
+    }),
+  ) as StateLists;
+}
+
+const now = new Date('2026-11-25T12:00:00Z');
+
+const catalogApi = catalogApiMock({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'ceph-block' },
+      spec: { type: 'storage-class' },
+      relations: [{ type: 'dependencyOf', targetRef: 'component:default/jellyfin' }],
+    },
+  ],
+});
+const render = (overview: ReturnType<typeof buildPlatformOverview>) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[catalogApiRef, catalogApi]]}>
+      <PlatformOverviewContent overview={overview} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+
+describe('PlatformOverviewContent', () => {
+  it('shows Ceph health, Postgres problems, backup ages, Ray and Argo needs-attention', async () => {
+    const overview = buildPlatformOverview(recordedLists(), { now });
+    const { findAllByText, getByText, getByLabelText } = await render(overview);
+    expect((await findAllByText('HEALTH_WARN')).length).toBeGreaterThan(0);
+    expect(getByText('MON_DISK_LOW')).toBeInTheDocument();
+    expect((await findAllByText(/Switchover in progress: pg-media-1 → pg-media-2/)).length).toBeGreaterThan(0);
+    const chart = getByLabelText('Age of the last successful backup per Postgres cluster');
+    expect(chart).toHaveTextContent('pg-other');
+    expect(getByText(/Needs attention \(\d+\)/)).toBeInTheDocument();
+    expect(await findAllByText('jellyfin')).not.toHaveLength(0);
+  });
+
+  it('says which kinds are not installed instead of leaving a blank card', async () => {
+    const overview = buildPlatformOverview(recordedLists(['rayService', 'rayCluster', 'rayJob']), { now });
+    const { findByText, getByText } = await render(overview);
+    expect(await findByText(/ray-service is not installed in cluster homelab/)).toBeInTheDocument();
+    expect(getByText('No Ray objects found.')).toBeInTheDocument();
+  });
+
+  it('shows the RBAC rule to add when the portal may not list a kind', async () => {
+    const lists = recordedLists();
+    lists.argoApplication = [
+      {
+        cluster: 'homelab',
+        items: [],
+        error: {
+          type: 'forbidden',
+          cluster: 'homelab',
+          kind: 'argo-application',
+          message: "The portal's service account may not list applications.argoproj.io in cluster homelab",
+          rbacRule: '- apiGroups: ["argoproj.io"]\n  resources: ["applications"]\n  verbs: ["get", "list", "watch"]',
+        },
+      },
+    ];
+    const { findByText, getByText } = await render(buildPlatformOverview(lists, { now }));
+    expect(await findByText(/The portal may not list argo-application in cluster homelab/)).toBeInTheDocument();
+    expect(getByText(/Add this rule to the portal's ClusterRole/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,180 @@
+import { Content, Header, InfoCard, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
+import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { homelabStateApiRef } from '../api/HomelabStateApi';
+import { ArgoApplicationView } from './ArgoApplicationView';
+import { CephClusterView } from './CephClusterView';
+import { StorageClassUsage } from './StorageClassUsage';
+import { ObservedAtContext, SEVERITY_COLORS, SeverityChip, StateErrors, usePolling } from './common';
+
+const REFRESH_MS = 30_000;
+
+/** Backup age per Postgres cluster as bars against the staleness threshold. */
+export function BackupAgeChart({ clusters, staleHours = 26 }: { clusters: PlatformOverview['cnpg']; staleHours?: number }) {
+  const max = Math.max(staleHours * 1.5, ...clusters.map(c => c.lastSuccessfulBackupAgeHours ?? 0));
+  return (
+    <Box role="img" aria-label="Age of the last successful backup per Postgres cluster">
+      {clusters.map(c => {
+        const hours = c.lastSuccessfulBackupAgeHours;
+        const color = c.backupFreshness === 'fresh' ? SEVERITY_COLORS.ok : SEVERITY_COLORS.warning;
+        return (
+          <Box key={`${c.cluster}/${c.namespace}/${c.name}`} display="flex" alignItems="center" mb={0.5} style={{ gap: 8 }}>
+            <Typography variant="body2" style={{ width: 130 }}>
+              {c.name}
+            </Typography>
+            <Box flex={1} position="relative" height={16} bgcolor="#eee" borderRadius={3}>
+              <Box position="absolute" left={0} top={0} bottom={0} width={`${((hours ?? max) / max) * 100}%`} bgcolor={hours === undefined ? SEVERITY_COLORS.error : color} borderRadius={3} />
+              <Box position="absolute" top={-2} bottom={-2} left={`${(staleHours / max) * 100}%`} width={2} bgcolor="#333" title={`${staleHours} h`} />
+            </Box>
+            <Typography variant="body2" style={{ width: 70, textAlign: 'right' }}>
+              {hours === undefined ? 'never' : `${Math.round(hours)} h`}
+            </Typography>
+          </Box>
+        );
+      })}
+      <Typography variant="caption">The line marks {staleHours} h: a backup older than that is stale.</Typography>
+    </Box>
+  );
+}
+
+function Count({ label, value, severity }: { label: string; value: number; severity: 'ok' | 'warning' | 'error' | 'unknown' }) {
+  return (
+    <Box textAlign="center" minWidth={80}>
+      <Typography variant="h4" style={{ color: value > 0 ? SEVERITY_COLORS[severity] : undefined }}>
+        {value}
+      </Typography>
+      <Typography variant="caption">{label}</Typography>
+    </Box>
+  );
+}
+
+export function PlatformOverviewContent({ overview }: { overview: PlatformOverview }) {
+  const { ceph, cnpg, ray, argo } = overview;
+  return (
+    <ObservedAtContext.Provider value={new Date(overview.generatedAt)}>
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <StateErrors errors={overview.errors} fetchedAt={overview.oldestDataAt} />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Storage (Ceph)">
+          {ceph.clusters.length === 0 && <Typography>No CephCluster found.</Typography>}
+          {ceph.clusters.map(c => (
+            <CephClusterView key={`${c.cluster}/${c.name}`} summary={c} pools={ceph.pools.filter(p => p.cluster === c.cluster)} />
+          ))}
+          <StorageClassUsage />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Postgres (CloudNativePG)">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>Cluster</TableCell>
+                <TableCell>State</TableCell>
+                <TableCell>Ready</TableCell>
+                <TableCell>Primary</TableCell>
+                <TableCell>Problems</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {cnpg.map(c => (
+                <TableRow key={`${c.cluster}/${c.namespace}/${c.name}`}>
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell>
+                    <SeverityChip severity={c.severity} />
+                  </TableCell>
+                  <TableCell>
+                    {c.readyInstances}/{c.instances}
+                  </TableCell>
+                  <TableCell>{c.switchoverInProgress ? `${c.currentPrimary} → ${c.targetPrimary}` : c.currentPrimary}</TableCell>
+                  <TableCell>{c.problems.join('; ') || '–'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Backup age">
+          <BackupAgeChart clusters={cnpg} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Ray (KubeRay)">
+          {ray.services.map(s => (
+            <Box key={s.name} mb={1}>
+              <Typography variant="subtitle2">
+                RayService {s.namespace}/{s.name} <SeverityChip severity={s.severity} />
+              </Typography>
+              {s.applications.map(a => (
+                <Typography key={a.name} variant="body2">
+                  {a.name}: {a.status}
+                  {a.deployments.filter(d => d.severity !== 'ok').map(d => ` · ${d.name} ${d.status}${d.message ? ` (${d.message})` : ''}`)}
+                </Typography>
+              ))}
+            </Box>
+          ))}
+          {ray.clusters.map(c => (
+            <Typography key={c.name} variant="body2">
+              RayCluster {c.namespace}/{c.name}: <SeverityChip severity={c.severity} label={c.suspended ? 'suspended' : c.state ?? 'unknown'} />{' '}
+              {c.readyWorkers ?? 0}/{c.desiredWorkers ?? 0} workers
+            </Typography>
+          ))}
+          {ray.jobs.map(j => (
+            <Typography key={j.name} variant="body2">
+              RayJob {j.namespace}/{j.name}: <SeverityChip severity={j.severity} label={j.jobStatus ?? 'unknown'} /> {j.message ?? ''}
+            </Typography>
+          ))}
+          {ray.services.length + ray.clusters.length + ray.jobs.length === 0 && <Typography>No Ray objects found.</Typography>}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Argo CD">
+          <Box display="flex" flexWrap="wrap" mb={2}>
+            <Count label="synced" value={argo.synced} severity="ok" />
+            <Count label="out of sync" value={argo.outOfSync} severity="warning" />
+            <Count label="healthy" value={argo.healthy} severity="ok" />
+            <Count label="degraded" value={argo.degraded} severity="error" />
+            <Count label="progressing" value={argo.progressing} severity="warning" />
+            <Count label="missing" value={argo.missing} severity="error" />
+          </Box>
+          <Typography variant="subtitle2">Needs attention ({argo.needsAttention.length})</Typography>
+          {argo.needsAttention.map(a => (
+            <Box key={a.name} mt={1}>
+              <Typography variant="body2">
+                <strong>{a.name}</strong>: {a.attentionReasons.join(', ')}
+              </Typography>
+              <ArgoApplicationView summary={a} />
+            </Box>
+          ))}
+        </InfoCard>
+      </Grid>
+    </Grid>
+    </ObservedAtContext.Provider>
+  );
+}
+
+/** The platform overview page, refreshed every 30 s. */
+export function PlatformOverviewPage() {
+  const api = useApi(homelabStateApiRef);
+  const { value, error, loading } = usePolling(() => api.getOverview(), REFRESH_MS);
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Platform overview"
+        subtitle={
+          value
+            ? `Clusters: ${value.clusters.join(', ') || 'none'} · state as of ${new Date(value.generatedAt).toLocaleString()}`
+            : 'Live state of the homelab'
+        }
+      />
+      <Content>
+        {!value && loading && <Progress />}
+        {!value && error && <ResponseErrorPanel error={error} />}
+        {value && <PlatformOverviewContent overview={value} />}
+      </Content>
+    </Page>
+  );
+}
