@@ -22,6 +22,20 @@ if [ -z "$stock" ]; then
   (cd "$work/gen" && echo stock-app | npx -y @backstage/create-app@0.9.2 --skip-install --path "$stock" >/dev/null) \
     || die "create-app failed"
 fi
+# create-app cannot fetch its yarn.lock seed here, so a fresh resolution mixes
+# two Backstage releases and the stock backend does not even start
+# (addWebSocketHandler). Give it the same @backstage/* alignment the portal
+# has, which is what the lock seed would have done.
+node -e '
+  const fs = require("fs");
+  const [stockPkg, portalPkg] = process.argv.slice(1);
+  const stock = JSON.parse(fs.readFileSync(stockPkg, "utf8"));
+  const portal = JSON.parse(fs.readFileSync(portalPkg, "utf8"));
+  stock.resolutions = { ...(stock.resolutions ?? {}), ...portal.resolutions };
+  fs.writeFileSync(stockPkg, JSON.stringify(stock, null, 2) + "\n");
+' "$stock/package.json" "$PORTAL_ROOT/package.json"
+rm -f "$stock/yarn.lock"; touch "$stock/yarn.lock"
+
 # The portal is measured from a clean copy of its committed tree.
 portal="$work/portal"
 git -C "$PORTAL_ROOT" worktree add --detach "$portal" HEAD >/dev/null 2>&1 || die "git worktree failed"

@@ -228,3 +228,34 @@ describe('GitOpsEntityProvider', () => {
     });
   });
 });
+
+describe('GitOpsEntityProvider on a differently laid out repo', () => {
+  it('catalogs examples/flat-homelab with configuration only', async () => {
+    const provider = new GitOpsEntityProvider(
+      source({
+        id: 'flat-homelab',
+        path: resolve(__dirname, '../../../../examples/flat-homelab'),
+        layout: { ...DEFAULT_LAYOUT, apps: [{ root: 'apps', unit: 'file', exclude: [] }], systems: [], websiteDomains: [] },
+      }),
+      { reader: mockServices.urlReader.mock(), logger: mockServices.logger.mock() },
+    );
+    const rec = recordingConnection();
+    await provider.connect(rec.connection);
+    expect(await provider.refresh()).toMatchObject({ status: 'updated', problems: 0 });
+    const entities = rec.entities();
+    const schema = new SchemaValidEntityPolicy();
+    for (const e of entities) await expect(schema.enforce(e)).resolves.toBeDefined();
+    expect(entities.filter(e => e.kind === 'Domain').map(e => e.metadata.name).sort()).toEqual(['gpu', 'mini', 'nas', 'platform']);
+    const immich = find(entities, 'Component', 'immich');
+    expect(immich.spec).toMatchObject({
+      system: 'nas-apps',
+      dependsOn: expect.arrayContaining(['resource:default/immich-db', 'resource:default/redis']),
+    });
+    expect(immich.metadata.annotations).toMatchObject({ 'argocd/app-name': 'homelab', 'backstage.io/kubernetes-namespace': 'homelab' });
+    expect(immich.metadata.links).toContainEqual(expect.objectContaining({ url: 'https://photos.lan.example' }));
+    expect(find(entities, 'Resource', 'immich-db').spec).toMatchObject({ type: 'postgres-cluster' });
+    expect(entities.some(e => e.metadata.name === 'nvidia-runtime')).toBe(false);
+    const zigbee = readScorecard(find(entities, 'Component', 'zigbee2mqtt'));
+    expect(zigbee.kind === 'ok' && zigbee.findings.find(f => f.rule === 'ingress-tls')).toMatchObject({ passed: false });
+  });
+});
