@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startBackend, waitForEntities } from './lib/backend.mjs';
+import { checkCatalogSurvivesRestart } from './lib/backend.mjs';
 
 const connection = {
   host: process.env.POSTGRES_HOST ?? '127.0.0.1',
@@ -55,31 +55,13 @@ test('the backend runs on PostgreSQL and keeps the catalog across a restart', as
     t.skip(skipReason);
     return;
   }
-  const database = { client: 'pg', prefix, connection };
-  const isFilled = list =>
-    list.some(e => e.kind === 'Component' && e.metadata.name === 'jellyfin') &&
-    list.some(e => e.kind === 'Component' && e.metadata.name === 'homelab-portal');
-
-  let backend = await startBackend({ port, database, name: 'postgres-1' });
-  let first;
-  try {
-    first = await waitForEntities(backend.url, isFilled);
-  } finally {
-    await backend.stop();
-  }
-  const { rows } = await adminQuery(
-    `SELECT datname FROM pg_database WHERE datname = '${prefix}catalog'`,
-  );
-  assert.equal(rows.length, 1, 'the catalog lives in its own PostgreSQL database');
-
-  backend = await startBackend({ port, database, name: 'postgres-2' });
-  try {
-    // Right after readiness, before any reprocessing could refill it.
-    const again = await waitForEntities(backend.url, isFilled, 5_000);
-    const uid = list =>
-      list.find(e => e.kind === 'Component' && e.metadata.name === 'jellyfin').metadata.uid;
-    assert.equal(uid(again), uid(first), 'the same rows, not a re-ingest');
-  } finally {
-    await backend.stop();
-  }
+  await checkCatalogSurvivesRestart({
+    port,
+    name: 'postgres',
+    database: { client: 'pg', prefix, connection },
+    between: async () => {
+      const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname = '${prefix}catalog'`);
+      assert.equal(rows.length, 1, 'the catalog lives in its own PostgreSQL database');
+    },
+  });
 });

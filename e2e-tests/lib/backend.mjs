@@ -116,3 +116,34 @@ export async function waitForEntities(url, predicate, timeoutMs = 120_000) {
       .join(', ')}`,
   );
 }
+
+/**
+ * Starts the backend on `database`, waits for the catalog to fill, runs
+ * `between` with the backend stopped, restarts it and checks that the same
+ * rows (same uid) are there right after readiness, before any reprocessing
+ * could refill them.
+ */
+export async function checkCatalogSurvivesRestart({ port, database, name, between = async () => {} }) {
+  const isFilled = list =>
+    list.some(e => e.kind === 'Component' && e.metadata.name === 'jellyfin') &&
+    list.some(e => e.kind === 'Component' && e.metadata.name === 'homelab-portal');
+  const uid = list => list.find(e => e.kind === 'Component' && e.metadata.name === 'jellyfin').metadata.uid;
+
+  let backend = await startBackend({ port, database, name: `${name}-1` });
+  let first;
+  try {
+    first = await waitForEntities(backend.url, isFilled);
+  } finally {
+    await backend.stop();
+  }
+  await between();
+  backend = await startBackend({ port, database, name: `${name}-2` });
+  try {
+    const again = await waitForEntities(backend.url, isFilled, 5_000);
+    if (uid(again) !== uid(first)) {
+      throw new Error(`after the restart jellyfin has uid ${uid(again)}, not ${uid(first)}: the catalog was re-ingested, not kept`);
+    }
+  } finally {
+    await backend.stop();
+  }
+}

@@ -21,6 +21,15 @@ export interface Config {
       requestTimeoutSeconds?: number;
       /** A last successful Postgres backup older than this many hours is stale. Default 26. */
       staleBackupHours?: number;
+      /**
+       * Optional Prometheus that scrapes the Ceph mgr module and CloudNativePG;
+       * when set, OSDs, PG states, pool usage, client IOPS and replication lag
+       * are added to the live state. Unset: none of it is shown.
+       */
+      prometheus?: {
+        /** Base URL, e.g. http://prometheus-operated.monitoring.svc:9090. */
+        url: string;
+      };
     };
   };
 }

@@ -5,4 +5,3 @@
  */
 export { homelabStatePlugin as default } from './plugin';
 export { PlatformStateService } from './service/PlatformStateService';
-export type { ObjectState } from './service/PlatformStateService';

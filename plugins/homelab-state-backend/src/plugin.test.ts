@@ -1,5 +1,7 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
@@ -7,7 +9,7 @@ import { homelabStatePlugin } from './plugin';
 
 const snapshot = resolve(__dirname, '../../../examples/cluster-snapshot');
 
-async function backendFor(recordings: string) {
+async function backendFor(recordings: string, prometheusUrl?: string) {
   const { server } = await startTestBackend({
     features: [
       homelabStatePlugin,
@@ -19,6 +21,7 @@ async function backendFor(recordings: string) {
             state: {
               source: 'recorded',
               recorded: { path: recordings, clusterName: 'homelab', recordedAt: '2026-11-25T12:00:00Z' },
+              ...(prometheusUrl ? { prometheus: { url: prometheusUrl } } : {}),
             },
           },
         },
@@ -109,5 +112,93 @@ describe('homelab-state backend on the recorded example cluster', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * A stand-in Prometheus on a local port (this package has no msw): answers
+ * instant queries from a table by PromQL, and an empty vector otherwise.
+ */
+async function fakePrometheus(answers: Record<string, Array<[Record<string, string>, string]>>) {
+  const server = createServer((req, res) => {
+    const query = new URL(req.url ?? '/', 'http://prometheus').searchParams.get('query') ?? '';
+    const result = (answers[query] ?? []).map(([metric, v]) => ({ metric, value: [1764072000.123, v] }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise(r => server.close(r)) };
+}
+
+describe('homelab-state backend with Prometheus', () => {
+  const answers = {
+    'sum(ceph_osd_up)': [[{}, '5']],
+    'sum(ceph_osd_in)': [[{}, '6']],
+    'count(ceph_osd_up)': [[{}, '6']],
+    'sum(ceph_pg_degraded)': [[{}, '16']],
+    'max by (namespace, pod) (cnpg_pg_replication_lag)': [
+      [{ namespace: 'database', pod: 'pg-media-1' }, '0'],
+      [{ namespace: 'database', pod: 'pg-media-2' }, '3.5'],
+      [{ namespace: 'database', pod: 'pg-ai-1' }, '0'],
+    ],
+  } as Record<string, Array<[Record<string, string>, string]>>;
+
+  it('adds Prometheus figures to the overview', async () => {
+    const prom = await fakePrometheus(answers);
+    try {
+      const server = await backendFor(snapshot, prom.url);
+      const res = await request(server).get('/api/homelab-state/overview').set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.prometheus).toEqual({
+        ceph: { osdsUp: 5, osdsIn: 6, osdsTotal: 6, pgStates: { degraded: 16 } },
+        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5, 'pg-ai-1': 0 } },
+      });
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it("adds a cnpg-cluster's replication lag and a ceph-cluster's figures to the object", async () => {
+    const prom = await fakePrometheus(answers);
+    try {
+      const server = await backendFor(snapshot, prom.url);
+      const pg = await request(server)
+        .get('/api/homelab-state/objects/cnpg-cluster/database/pg-media')
+        .set('authorization', mockCredentials.user.header());
+      expect(pg.body.enrichment).toEqual({ replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5 } });
+      const ceph = await request(server)
+        .get('/api/homelab-state/objects/ceph-cluster/-/rook-ceph')
+        .set('authorization', mockCredentials.user.header());
+      expect(ceph.body.summary).toBeDefined();
+      expect(ceph.body.enrichment.ceph).toMatchObject({ osdsUp: 5, osdsTotal: 6 });
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it('still serves the overview when Prometheus is down, with one sentence saying so', async () => {
+    const prom = await fakePrometheus({});
+    await prom.close(); // nothing listens on that port any more
+    const server = await backendFor(snapshot, prom.url);
+    const res = await request(server).get('/api/homelab-state/overview').set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.cnpg).toHaveLength(5);
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.prometheus).toEqual({ error: expect.stringMatching(new RegExp(`^Prometheus at ${prom.url} is unreachable: `)) });
+    const pg = await request(server)
+      .get('/api/homelab-state/objects/cnpg-cluster/database/pg-media')
+      .set('authorization', mockCredentials.user.header());
+    expect(pg.body.summary).toMatchObject({ name: 'pg-media' });
+    expect(pg.body.enrichment).toEqual({ error: expect.stringContaining('is unreachable') });
+  });
+
+  it('has no Prometheus field when Prometheus is not configured', async () => {
+    const server = await backendFor(snapshot);
+    const res = await request(server).get('/api/homelab-state/overview').set('authorization', mockCredentials.user.header());
+    expect(res.body).not.toHaveProperty('prometheus');
+    const pg = await request(server)
+      .get('/api/homelab-state/objects/cnpg-cluster/database/pg-media')
+      .set('authorization', mockCredentials.user.header());
+    expect(pg.body).not.toHaveProperty('enrichment');
   });
 });

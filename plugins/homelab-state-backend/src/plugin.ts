@@ -1,5 +1,10 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
-import { CachedStateReader, createObjectSource, readStateConfig } from '@internal/plugin-homelab-state-node';
+import {
+  CachedStateReader,
+  createObjectSource,
+  createPrometheusClient,
+  readStateConfig,
+} from '@internal/plugin-homelab-state-node';
 import { createRouter } from './router/createRouter';
 import { PlatformStateService } from './service/PlatformStateService';
 
@@ -28,7 +33,9 @@ export const homelabStatePlugin = createBackendPlugin({
         const reader = new CachedStateReader(source, { ttlMs: state.cacheTtlMs, timeoutMs: state.requestTimeoutMs });
         // Recordings are judged as of when they were taken, not as of today.
         const now = () => (state.recordedAt ? new Date(state.recordedAt) : new Date());
-        httpRouter.use(await createRouter({ service: new PlatformStateService(reader, state, now), logger }));
+        const prometheus = createPrometheusClient(state);
+        if (prometheus) logger.info(`Enriching live state with Prometheus at ${prometheus.url}`);
+        httpRouter.use(await createRouter({ service: new PlatformStateService(reader, state, now, prometheus), logger }));
       },
     });
   },

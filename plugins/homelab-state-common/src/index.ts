@@ -11,3 +11,4 @@ export * from './cnpg';
 export * from './ray';
 export * from './argo';
 export * from './overview';
+export * from './prometheus';

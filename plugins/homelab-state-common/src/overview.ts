@@ -1,3 +1,4 @@
+import type { ObjectEnrichment } from './prometheus';
 import type { ArgoApplicationSummary, ArgoOverview } from './argo';
 import { deriveArgoApplication, summarizeArgo } from './argo';
 import type { CephCapacityThresholds, CephClusterSummary, CephPoolSummary } from './ceph';
@@ -7,6 +8,7 @@ import { deriveCnpgCluster } from './cnpg';
 import type { ClusterItems, StateError } from './errors';
 import type { StateKindKey } from './kinds';
 import type { KubeObject } from './objects';
+import type { PlatformPrometheusEnrichment } from './prometheus';
 import { bySeverity } from './objects';
 import type { RayClusterSummary, RayJobSummary, RayServiceSummary } from './ray';
 import { deriveRayCluster, deriveRayJob, deriveRayService } from './ray';
@@ -38,6 +40,11 @@ export interface PlatformOverview {
   errors: StateError[];
   /** Oldest read time of what is shown, when some of it is last-known data. */
   oldestDataAt?: string;
+  /**
+   * Figures from Prometheus, when `homelab.state.prometheus.url` is set.
+   * Filled by the backend service, not by buildPlatformOverview.
+   */
+  prometheus?: PlatformPrometheusEnrichment;
 }
 
 /** @public */
@@ -97,4 +104,23 @@ export function buildPlatformOverview(lists: StateLists, options: OverviewOption
     errors: all.filter(l => l.error).map(l => l.error!),
     oldestDataAt: fetched.sort()[0],
   };
+}
+
+/**
+ * The state of one object as the backend serves it, with what could not be
+ * read while looking for it.
+ *
+ * @public
+ */
+export interface ObjectState<T = unknown> {
+  cluster?: string;
+  summary?: T;
+  /** When the items it was derived from were read. */
+  fetchedAt?: string;
+  /** The time the summary is judged at: now, or when recordings were taken. */
+  observedAt: string;
+  /** Errors of the kind's list calls; non-empty when a cluster could not answer. */
+  errors: StateError[];
+  /** Prometheus figures (ceph-cluster, cnpg-cluster), when Prometheus is configured. */
+  enrichment?: ObjectEnrichment;
 }

@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import type { ClusterConnection } from './sources/KubernetesApiSource';
 import { KubernetesApiSource } from './sources/KubernetesApiSource';
+import { PrometheusClient } from './prometheus/PrometheusClient';
 import { RecordedObjectsSource } from './sources/RecordedObjectsSource';
 import type { ObjectSource } from './sources/types';
 import { resolve } from 'node:path';
@@ -89,4 +90,15 @@ export function createObjectSource(config: Config, state: StateConfig = readStat
     return new RecordedObjectsSource(state.recordedPath!, state.recordedClusterName);
   }
   return new KubernetesApiSource(readClusterConnections(config));
+}
+
+/**
+ * The Prometheus client `homelab.state.prometheus.url` asks for, or undefined
+ * when it is not set (then nothing is enriched and nothing is reported).
+ *
+ * @public
+ */
+export function createPrometheusClient(state: StateConfig): PrometheusClient | undefined {
+  if (!state.prometheusUrl) return undefined;
+  return new PrometheusClient({ url: state.prometheusUrl, ttlMs: state.cacheTtlMs, timeoutMs: state.requestTimeoutMs });
 }

@@ -10,3 +10,5 @@ export { RecordedObjectsSource } from './sources/RecordedObjectsSource';
 export { CachedStateReader } from './reader/CachedStateReader';
 export type { CachedStateReaderOptions } from './reader/CachedStateReader';
 export * from './config';
+export { PrometheusClient } from './prometheus/PrometheusClient';
+export type { PrometheusClientOptions } from './prometheus/PrometheusClient';

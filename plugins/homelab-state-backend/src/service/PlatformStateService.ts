@@ -1,13 +1,21 @@
 import type {
+  ObjectState,
   ClusterItems,
   KubeObject,
+  ObjectEnrichment,
   PlatformOverview,
-  StateError,
+  PlatformPrometheusEnrichment,
+  PrometheusQueryId,
   StateKindKey,
   StateLists,
 } from '@internal/plugin-homelab-state-common';
 import {
   buildPlatformOverview,
+  CEPH_PROMETHEUS_QUERIES,
+  CNPG_PROMETHEUS_QUERIES,
+  derivePrometheusEnrichment,
+  PROMETHEUS_QUERIES,
+  replicationLagOf,
   deriveArgoApplication,
   deriveCephCluster,
   deriveCephPool,
@@ -17,22 +25,7 @@ import {
   deriveRayService,
   STATE_KINDS,
 } from '@internal/plugin-homelab-state-common';
-import type { CachedStateReader, StateConfig } from '@internal/plugin-homelab-state-node';
-
-/**
- * The state of one object, with what could not be read while looking for it.
- *
- * @public
- */
-export interface ObjectState<T = unknown> {
-  cluster?: string;
-  summary?: T;
-  fetchedAt?: string;
-  /** The time the summary is judged at (now, or when recordings were taken). */
-  observedAt: string;
-  /** Errors of the kind's list calls; non-empty when a cluster could not answer. */
-  errors: StateError[];
-}
+import type { CachedStateReader, PrometheusClient, StateConfig } from '@internal/plugin-homelab-state-node';
 
 /** Object kinds an entity can ask about, by the ids in URLs. */
 const OBJECT_KINDS: Record<string, StateKindKey> = {
@@ -57,6 +50,7 @@ export class PlatformStateService {
     private readonly reader: CachedStateReader,
     private readonly config: Pick<StateConfig, 'staleBackupHours'>,
     private readonly now: () => Date = () => new Date(),
+    private readonly prometheus?: PrometheusClient,
   ) {}
 
   static objectKinds(): string[] {
@@ -69,8 +63,36 @@ export class PlatformStateService {
   }
 
   async overview(): Promise<PlatformOverview> {
-    const lists = (await this.lists(Object.keys(STATE_KINDS) as StateKindKey[])) as StateLists;
-    return buildPlatformOverview(lists, { now: this.now(), staleBackupHours: this.config.staleBackupHours });
+    const [lists, prometheus] = await Promise.all([
+      this.lists(Object.keys(STATE_KINDS) as StateKindKey[]) as Promise<StateLists>,
+      this.enrichment(Object.keys(PROMETHEUS_QUERIES) as PrometheusQueryId[]),
+    ]);
+    const overview = buildPlatformOverview(lists, { now: this.now(), staleBackupHours: this.config.staleBackupHours });
+    return prometheus ? { ...overview, prometheus } : overview;
+  }
+
+  /** Prometheus figures for the given queries; undefined when Prometheus is not configured. Never throws. */
+  private async enrichment(ids: PrometheusQueryId[]): Promise<PlatformPrometheusEnrichment | undefined> {
+    if (!this.prometheus) return undefined;
+    try {
+      const { results, error } = await this.prometheus.queryAll(ids);
+      const derived = derivePrometheusEnrichment(results);
+      return error ? { ...derived, error } : derived;
+    } catch (e) {
+      return { error: `Prometheus at ${this.prometheus.url} could not be read: ${(e as Error).message}` };
+    }
+  }
+
+  private async objectEnrichment(key: StateKindKey, name: string): Promise<ObjectEnrichment | undefined> {
+    if (key === 'cephCluster') {
+      const e = await this.enrichment(CEPH_PROMETHEUS_QUERIES);
+      return e && { ceph: e.ceph, error: e.error };
+    }
+    if (key === 'cnpgCluster') {
+      const e = await this.enrichment(CNPG_PROMETHEUS_QUERIES);
+      return e && { replicationLagSeconds: replicationLagOf(e.cnpg?.replicationLagSeconds, name), error: e.error };
+    }
+    return undefined;
   }
 
   /**
@@ -81,6 +103,8 @@ export class PlatformStateService {
     const key = OBJECT_KINDS[kindId];
     if (!key) throw new Error(`Unknown kind ${kindId}; known: ${Object.keys(OBJECT_KINDS).join(', ')}`);
     const related: StateKindKey[] = key === 'cnpgCluster' ? ['cnpgBackup', 'cnpgScheduledBackup', 'cnpgPooler'] : [];
+    // Asked alongside the lists: it is cached, and never throws.
+    const enrichmentAsked = this.objectEnrichment(key, name);
     const lists = await this.lists([key, ...related]);
     const candidates = (lists[key] ?? []).filter(l => !cluster || l.cluster === cluster);
     const errors = Object.values(lists)
@@ -93,12 +117,14 @@ export class PlatformStateService {
       );
       if (!obj) continue;
       const itemsIn = (k: StateKindKey) => lists[k]?.find(l => l.cluster === list.cluster)?.items ?? [];
+      const enrichment = await enrichmentAsked;
       return {
         cluster: list.cluster,
         summary: this.derive(key, obj, itemsIn),
         fetchedAt: list.fetchedAt,
         observedAt: this.now().toISOString(),
         errors,
+        ...(enrichment ? { enrichment } : {}),
       };
     }
     return { errors, observedAt: this.now().toISOString() };

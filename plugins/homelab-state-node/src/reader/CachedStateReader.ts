@@ -1,4 +1,5 @@
 import type { ClusterItems, KubeObject, ObjectKind, StateError } from '@internal/plugin-homelab-state-common';
+import { CoalescingCache } from './CoalescingCache';
 import type { ObjectSource } from '../sources/types';
 import { StateReadError } from '../sources/types';
 
@@ -12,15 +13,6 @@ export interface CachedStateReaderOptions {
   now?: () => number;
 }
 
-interface Entry {
-  items?: KubeObject[];
-  fetchedAt?: number;
-  error?: StateError;
-  /** When this entry (success or failure) was decided; errors are retried after ttl too. */
-  decidedAt: number;
-  inFlight?: Promise<void>;
-}
-
 /**
  * The one reader every live-state view uses: one list call per kind per
  * cluster per TTL window however many requests ask, concurrent askers share
@@ -30,7 +22,7 @@ interface Entry {
  * @public
  */
 export class CachedStateReader {
-  private readonly entries = new Map<string, Entry>();
+  private readonly cache: CoalescingCache<ClusterItems<KubeObject>>;
   private readonly now: () => number;
   private calls = 0;
 
@@ -39,6 +31,7 @@ export class CachedStateReader {
     private readonly options: CachedStateReaderOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.cache = new CoalescingCache(options.ttlMs, this.now);
   }
 
   /** Number of list calls made to the source so far (for benchmarks and tests). */
@@ -55,27 +48,15 @@ export class CachedStateReader {
     return Promise.all(this.source.clusters().map(cluster => this.listIn(cluster, kind)));
   }
 
-  async listIn(cluster: string, kind: ObjectKind): Promise<ClusterItems<KubeObject>> {
-    const key = `${cluster}\u0000${kind.id}`;
-    let entry = this.entries.get(key);
-    const fresh = entry && !entry.inFlight && this.now() - entry.decidedAt < this.options.ttlMs;
-    if (!fresh) {
-      if (!entry) {
-        entry = { decidedAt: 0 };
-        this.entries.set(key, entry);
-      }
-      if (!entry.inFlight) entry.inFlight = this.refresh(entry, cluster, kind);
-      await entry.inFlight;
-    }
-    return {
-      cluster,
-      items: entry!.items ?? [],
-      fetchedAt: entry!.fetchedAt ? new Date(entry!.fetchedAt).toISOString() : undefined,
-      error: entry!.error,
-    };
+  listIn(cluster: string, kind: ObjectKind): Promise<ClusterItems<KubeObject>> {
+    return this.cache.get(`${cluster}\u0000${kind.id}`, previous => this.load(cluster, kind, previous));
   }
 
-  private async refresh(entry: Entry, cluster: string, kind: ObjectKind): Promise<void> {
+  private async load(
+    cluster: string,
+    kind: ObjectKind,
+    previous: ClusterItems<KubeObject> | undefined,
+  ): Promise<ClusterItems<KubeObject>> {
     this.calls++;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,20 +70,17 @@ export class CachedStateReader {
     });
     try {
       const items = await Promise.race([this.source.list(cluster, kind, controller.signal), timeout]);
-      entry.items = items;
-      entry.fetchedAt = this.now();
-      entry.error = undefined;
+      return { cluster, items, fetchedAt: new Date(this.now()).toISOString() };
     } catch (e) {
-      entry.error =
+      const error: StateError =
         e instanceof StateReadError
           ? e.error
           : { type: 'unknown', cluster, kind: kind.id, message: `Listing ${kind.plural}.${kind.group} in ${cluster} failed: ${(e as Error).message}` };
       // A kind that is not installed has no items; anything else keeps the last known ones.
-      if (entry.error.type === 'not-installed') entry.items = [];
+      if (error.type === 'not-installed') return { cluster, items: [], error };
+      return { cluster, items: previous?.items ?? [], fetchedAt: previous?.fetchedAt, error };
     } finally {
       clearTimeout(timer);
-      entry.decidedAt = this.now();
-      entry.inFlight = undefined;
     }
   }
 }

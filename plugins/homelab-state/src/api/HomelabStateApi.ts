@@ -1,20 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import type { PlatformOverview, StateError } from '@internal/plugin-homelab-state-common';
+import type { ObjectState, PlatformOverview } from '@internal/plugin-homelab-state-common';
 
-/**
- * The state of one object as the backend serves it.
- *
- * @public
- */
-export interface ObjectState<T> {
-  cluster?: string;
-  summary?: T;
-  fetchedAt?: string;
-  /** The time the summary is judged at: now, or when recordings were taken. */
-  observedAt: string;
-  errors: StateError[];
-}
+export type { ObjectState };
 
 /** @public */
 export interface HomelabStateApi {

@@ -1,10 +1,51 @@
 import { Gauge, StructuredMetadataTable } from '@backstage/core-components';
-import type { CephClusterSummary, CephPoolSummary } from '@internal/plugin-homelab-state-common';
+import type { CephClusterSummary, CephPoolSummary, CephPrometheusEnrichment } from '@internal/plugin-homelab-state-common';
 import { Box, Grid, List, ListItem, ListItemIcon, ListItemText, Typography } from '@material-ui/core';
 import { bytes, SEVERITY_COLORS, SeverityChip, useAge } from './common';
 
-/** Ceph health, every check, capacity and daemons of one CephCluster. */
-export function CephClusterView({ summary, pools = [] }: { summary: CephClusterSummary; pools?: CephPoolSummary[] }) {
+/** OSDs, PG states, pool usage and client IOPS from Prometheus; only what is known. */
+function cephFigures(e: CephPrometheusEnrichment | undefined): Record<string, string> {
+  if (!e) return {};
+  const out: Record<string, string> = {};
+  if (e.osdsUp !== undefined || e.osdsIn !== undefined || e.osdsTotal !== undefined) {
+    out.OSDs = [
+      e.osdsUp !== undefined ? `${e.osdsUp} up` : undefined,
+      e.osdsIn !== undefined ? `${e.osdsIn} in` : undefined,
+      e.osdsTotal !== undefined ? `${e.osdsTotal} total` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+  if (e.pgStates || e.pgsTotal !== undefined) {
+    const states = Object.entries(e.pgStates ?? {}).map(([s, n]) => `${n} ${s}`);
+    out['placement groups'] = [...(e.pgsTotal !== undefined ? [`${e.pgsTotal} total`] : []), ...states].join(', ');
+  }
+  if (e.pools) {
+    out['pool usage'] = e.pools
+      .map(p => `${p.name}: ${p.percentUsed}%${p.storedBytes !== undefined ? ` (${bytes(p.storedBytes)} stored)` : ''}`)
+      .join(', ');
+  }
+  if (e.clientReadIops !== undefined || e.clientWriteIops !== undefined) {
+    out['client IOPS'] = [
+      e.clientReadIops !== undefined ? `${e.clientReadIops} read` : undefined,
+      e.clientWriteIops !== undefined ? `${e.clientWriteIops} write` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+  return out;
+}
+
+/** Ceph health, every check, capacity and daemons of one CephCluster, and Prometheus figures when given. */
+export function CephClusterView({
+  summary,
+  pools = [],
+  enrichment,
+}: {
+  summary: CephClusterSummary;
+  pools?: CephPoolSummary[];
+  enrichment?: CephPrometheusEnrichment;
+}) {
   const ago = useAge();
   const cap = summary.capacity;
   return (
@@ -52,6 +93,7 @@ export function CephClusterView({ summary, pools = [] }: { summary: CephClusterS
             'Ceph version': summary.versions.join(', ') || summary.cephVersion || '–',
             ...(summary.mixedVersions ? { warning: 'More than one Ceph version runs: an upgrade is under way or stuck' } : {}),
             ...(pools.length ? { pools: pools.map(p => `${p.name} (${p.kind.replace('Ceph', '')}): ${p.phase ?? 'unknown'}`).join(', ') } : {}),
+            ...cephFigures(enrichment),
             fsid: summary.fsid ?? '–',
           }}
         />

@@ -1,7 +1,7 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
 import type { CnpgClusterSummary } from '@internal/plugin-homelab-state-common';
 import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
-import { useAge, SeverityChip } from './common';
+import { useAge, SeverityChip, lagDuration } from './common';
 
 function ConditionCell({ c }: { c?: { status: string; reason?: string; message?: string } }) {
   if (!c) return <>–</>;
@@ -12,9 +12,20 @@ function ConditionCell({ c }: { c?: { status: string; reason?: string; message?:
   );
 }
 
-/** Everything about one CloudNativePG cluster. */
-export function CnpgClusterView({ summary }: { summary: CnpgClusterSummary }) {
+/**
+ * Everything about one CloudNativePG cluster; replication lag per instance
+ * when Prometheus gave it.
+ */
+export function CnpgClusterView({
+  summary,
+  replicationLagSeconds,
+}: {
+  summary: CnpgClusterSummary;
+  /** Pod name -> lag in seconds. */
+  replicationLagSeconds?: Record<string, number>;
+}) {
   const ago = useAge();
+  const lag = replicationLagSeconds;
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
@@ -39,6 +50,7 @@ export function CnpgClusterView({ summary }: { summary: CnpgClusterSummary }) {
               <TableCell>Instance</TableCell>
               <TableCell>Role</TableCell>
               <TableCell>Status</TableCell>
+              {lag && <TableCell>Replication lag</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -52,6 +64,7 @@ export function CnpgClusterView({ summary }: { summary: CnpgClusterSummary }) {
                 <TableCell>
                   <SeverityChip severity={i.ready ? 'ok' : 'error'} label={i.status} />
                 </TableCell>
+                {lag && <TableCell>{lag[i.name] !== undefined ? lagDuration(lag[i.name]) : '–'}</TableCell>}
               </TableRow>
             ))}
           </TableBody>

@@ -19,7 +19,7 @@ import type { ObjectState } from '../api/HomelabStateApi';
 import { ArgoApplicationView } from './ArgoApplicationView';
 import { CephClusterView } from './CephClusterView';
 import { CnpgClusterView } from './CnpgClusterView';
-import { ObservedAtContext, SeverityChip, StateErrors, usePolling, age } from './common';
+import { ObservedAtContext, PrometheusNote, SeverityChip, StateErrors, usePolling, age } from './common';
 import { RayClusterView, RayJobView, RayServiceView } from './RayViews';
 
 const REFRESH_MS = 30_000;
@@ -38,9 +38,9 @@ function Body({ kindId, state }: { kindId: string; state: ObjectState<any> }) {
   if (!s) return null;
   switch (kindId) {
     case 'cnpg-cluster':
-      return <CnpgClusterView summary={s as CnpgClusterSummary} />;
+      return <CnpgClusterView summary={s as CnpgClusterSummary} replicationLagSeconds={state.enrichment?.replicationLagSeconds} />;
     case 'ceph-cluster':
-      return <CephClusterView summary={s as CephClusterSummary} />;
+      return <CephClusterView summary={s as CephClusterSummary} enrichment={state.enrichment?.ceph} />;
     case 'ceph-block-pool':
     case 'ceph-filesystem':
     case 'ceph-object-store': {
@@ -81,6 +81,7 @@ export function LiveObjectState(props: { kindId: string; namespace?: string; nam
   return (
     <ObservedAtContext.Provider value={observedAt}>
       <StateErrors errors={value.errors} fetchedAt={value.fetchedAt} />
+      {value.summary !== undefined && <PrometheusNote error={value.enrichment?.error} />}
       {value.summary ? (
         <>
           <Body kindId={kindId} state={value} />

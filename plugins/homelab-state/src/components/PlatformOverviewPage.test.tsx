@@ -84,4 +84,44 @@ describe('PlatformOverviewContent', () => {
     expect(await findByText(/The portal may not list argo-application in cluster homelab/)).toBeInTheDocument();
     expect(getByText(/Add this rule to the portal's ClusterRole/)).toBeInTheDocument();
   });
+
+  it('shows Prometheus figures when the backend sends them', async () => {
+    const overview = {
+      ...buildPlatformOverview(recordedLists(), { now }),
+      prometheus: {
+        ceph: {
+          osdsUp: 5,
+          osdsIn: 6,
+          osdsTotal: 6,
+          pgStates: { active: 177, degraded: 16 },
+          pgsTotal: 177,
+          pools: [{ name: 'ceph-blockpool', percentUsed: 41.3, storedBytes: 412316860416 }],
+          clientReadIops: 12.4,
+          clientWriteIops: 88.1,
+        },
+        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5 } },
+      },
+    };
+    const { findAllByText, getByText } = await render(overview);
+    expect((await findAllByText('5 up, 6 in, 6 total')).length).toBeGreaterThan(0);
+    expect(getByText('177 total, 177 active, 16 degraded')).toBeInTheDocument();
+    expect(getByText('ceph-blockpool: 41.3% (384 GiB stored)')).toBeInTheDocument();
+    expect(getByText('12.4 read, 88.1 write')).toBeInTheDocument();
+    expect(getByText('Max replication lag')).toBeInTheDocument();
+    expect(getByText('3.5 s')).toBeInTheDocument();
+  });
+
+  it('hides Prometheus figures when absent, and says why as an info note', async () => {
+    const plain = await render(buildPlatformOverview(recordedLists(), { now }));
+    expect((await plain.findAllByText('HEALTH_WARN')).length).toBeGreaterThan(0);
+    expect(plain.queryByText('Max replication lag')).toBeNull();
+    expect(plain.queryByText('OSDs')).toBeNull();
+    plain.unmount();
+    const down = await render({
+      ...buildPlatformOverview(recordedLists(), { now }),
+      prometheus: { error: 'Prometheus at http://prometheus:9090 is unreachable: fetch failed' },
+    });
+    expect(await down.findByText(/Prometheus at http:\/\/prometheus:9090 is unreachable/)).toBeInTheDocument();
+    expect(down.queryByText('Max replication lag')).toBeNull();
+  });
 });

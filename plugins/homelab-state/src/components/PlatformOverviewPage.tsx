@@ -1,12 +1,13 @@
 import { Content, Header, InfoCard, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
+import { replicationLagOf } from '@internal/plugin-homelab-state-common';
 import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
 import { homelabStateApiRef } from '../api/HomelabStateApi';
 import { ArgoApplicationView } from './ArgoApplicationView';
 import { CephClusterView } from './CephClusterView';
 import { StorageClassUsage } from './StorageClassUsage';
-import { ObservedAtContext, SEVERITY_COLORS, SeverityChip, StateErrors, usePolling } from './common';
+import { lagDuration, ObservedAtContext, PrometheusNote, SEVERITY_COLORS, SeverityChip, StateErrors, usePolling } from './common';
 
 const REFRESH_MS = 30_000;
 
@@ -50,18 +51,29 @@ function Count({ label, value, severity }: { label: string; value: number; sever
 }
 
 export function PlatformOverviewContent({ overview }: { overview: PlatformOverview }) {
-  const { ceph, cnpg, ray, argo } = overview;
+  const { ceph, cnpg, ray, argo, prometheus } = overview;
+  const lag = prometheus?.cnpg?.replicationLagSeconds;
+  const maxLagOf = (name: string) => {
+    const values = Object.values(replicationLagOf(lag, name) ?? {});
+    return values.length ? lagDuration(Math.max(...values)) : '–';
+  };
   return (
     <ObservedAtContext.Provider value={new Date(overview.generatedAt)}>
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <StateErrors errors={overview.errors} fetchedAt={overview.oldestDataAt} />
+        <PrometheusNote error={prometheus?.error} />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Storage (Ceph)">
           {ceph.clusters.length === 0 && <Typography>No CephCluster found.</Typography>}
           {ceph.clusters.map(c => (
-            <CephClusterView key={`${c.cluster}/${c.name}`} summary={c} pools={ceph.pools.filter(p => p.cluster === c.cluster)} />
+            <CephClusterView
+              key={`${c.cluster}/${c.name}`}
+              summary={c}
+              pools={ceph.pools.filter(p => p.cluster === c.cluster)}
+              enrichment={prometheus?.ceph}
+            />
           ))}
           <StorageClassUsage />
         </InfoCard>
@@ -75,6 +87,7 @@ export function PlatformOverviewContent({ overview }: { overview: PlatformOvervi
                 <TableCell>State</TableCell>
                 <TableCell>Ready</TableCell>
                 <TableCell>Primary</TableCell>
+                {lag && <TableCell>Max replication lag</TableCell>}
                 <TableCell>Problems</TableCell>
               </TableRow>
             </TableHead>
@@ -89,6 +102,7 @@ export function PlatformOverviewContent({ overview }: { overview: PlatformOvervi
                     {c.readyInstances}/{c.instances}
                   </TableCell>
                   <TableCell>{c.switchoverInProgress ? `${c.currentPrimary} → ${c.targetPrimary}` : c.currentPrimary}</TableCell>
+                  {lag && <TableCell>{maxLagOf(c.name)}</TableCell>}
                   <TableCell>{c.problems.join('; ') || '–'}</TableCell>
                 </TableRow>
               ))}

@@ -111,3 +111,20 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
   }, [retry, intervalMs]);
   return { value: state.value ?? last, error: state.error, loading: state.loading, retry };
 }
+
+/** Why Prometheus figures are missing: an info note, never a failure. */
+export function PrometheusNote({ error }: { error?: string }) {
+  if (!error) return null;
+  return (
+    <Box mb={2}>
+      <WarningPanel severity="info" title="Some Prometheus figures are not shown" message={error} />
+    </Box>
+  );
+}
+
+/** "0.4 s", "2 min": a replication lag. */
+export function lagDuration(v: number): string {
+  if (v < 60) return `${Math.round(v * 10) / 10} s`;
+  if (v < 5400) return `${Math.round(v / 60)} min`;
+  return `${Math.round(v / 3600)} h`;
+}
