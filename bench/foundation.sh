@@ -72,6 +72,9 @@ initial_js_bytes() { # dir -> "raw gzip"
 
 idle_rss_mb() { # dir port -> MB after 60 s idle, summed over the backend process tree
   local dir="$1" port="$2"
+  if curl -s -o /dev/null "http://localhost:$port/"; then
+    die "port $port is already in use; stop what listens there (a backend of an earlier bench run?) and run again"
+  fi
   mkdir -p "$work/data-$port"
   (cd "$dir/packages/backend" && APP_CONFIG_backend_listen_port=$port APP_CONFIG_backend_baseUrl="http://localhost:$port" \
     APP_CONFIG_backend_database='{"client":"better-sqlite3","connection":":memory:"}' \
