@@ -30,6 +30,18 @@ export interface Config {
         /** Base URL, e.g. http://prometheus-operated.monitoring.svc:9090. */
         url: string;
       };
+      /**
+       * Optional enrichment of ray-cluster (jobs) and ray-service (Serve
+       * applications) states from the Ray dashboard of the RayCluster's head
+       * service, at http://<status.head.serviceName>.<namespace>.svc.cluster.local:<port>.
+       * Off by default.
+       */
+      rayDashboard?: {
+        /** Default false. */
+        enabled?: boolean;
+        /** Dashboard port on the head service. Default 8265. */
+        port?: number;
+      };
     };
   };
 }

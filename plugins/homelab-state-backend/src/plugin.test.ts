@@ -1,15 +1,20 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { CachedStateReader, RayDashboardClient, readStateConfig, RecordedObjectsSource } from '@internal/plugin-homelab-state-node';
+import { ConfigReader } from '@backstage/config';
+import express from 'express';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { homelabStatePlugin } from './plugin';
+import { createRouter } from './router/createRouter';
+import { PlatformStateService } from './service/PlatformStateService';
 
 const snapshot = resolve(__dirname, '../../../examples/cluster-snapshot');
 
-async function backendFor(recordings: string, prometheusUrl?: string) {
+async function backendFor(recordings: string, prometheusUrl?: string, extra: Record<string, unknown> = {}) {
   const { server } = await startTestBackend({
     features: [
       homelabStatePlugin,
@@ -22,6 +27,7 @@ async function backendFor(recordings: string, prometheusUrl?: string) {
               source: 'recorded',
               recorded: { path: recordings, clusterName: 'homelab', recordedAt: '2026-11-25T12:00:00Z' },
               ...(prometheusUrl ? { prometheus: { url: prometheusUrl } } : {}),
+              ...extra,
             },
           },
         },
@@ -200,5 +206,193 @@ describe('homelab-state backend with Prometheus', () => {
       .get('/api/homelab-state/objects/cnpg-cluster/database/pg-media')
       .set('authorization', mockCredentials.user.header());
     expect(pg.body).not.toHaveProperty('enrichment');
+  });
+});
+
+/**
+ * A stand-in Ray dashboard on a local port: answers the Jobs and Serve REST
+ * APIs with fixed bodies, and records the paths asked.
+ */
+async function fakeRayDashboard() {
+  const asked: string[] = [];
+  const server = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    const answers: Record<string, unknown> = {
+      '/api/jobs/': [
+        {
+          type: 'SUBMISSION',
+          job_id: '02000000',
+          submission_id: 'raysubmit_4LamXRuQpYdSMg7J',
+          status: 'FAILED',
+          entrypoint: 'python warmup.py',
+          message: 'Job entrypoint command failed with exit code 1',
+          start_time: 1795600800000,
+          end_time: 1795600890000,
+        },
+      ],
+      '/api/serve/applications/': {
+        applications: {
+          llm: {
+            name: 'llm',
+            route_prefix: '/v1',
+            status: 'RUNNING',
+            message: '',
+            deployments: {
+              LLMServer: { name: 'LLMServer', status: 'HEALTHY', message: '', replicas: [{ state: 'RUNNING' }, { state: 'RUNNING' }] },
+            },
+          },
+        },
+      },
+    };
+    const body = answers[req.url ?? ''];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body ?? { error: 'not found' }));
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    asked,
+    close: () => new Promise(r => server.close(r)),
+  };
+}
+
+/**
+ * The routes over the recordings with a Ray dashboard client whose address is
+ * injected (test only: the plugin never passes one, so production always
+ * derives it from the RayCluster's status).
+ */
+async function appWithRayDashboard(addressOf: (cluster: { metadata: { name: string } }) => string, recordings = snapshot) {
+  const state = readStateConfig(
+    new ConfigReader({
+      homelab: { state: { source: 'recorded', recorded: { path: recordings, recordedAt: '2026-11-25T12:00:00Z' }, rayDashboard: { enabled: true } } },
+    }),
+  );
+  const reader = new CachedStateReader(new RecordedObjectsSource(state.recordedPath!, 'homelab'), {
+    ttlMs: state.cacheTtlMs,
+    timeoutMs: state.requestTimeoutMs,
+  });
+  const addresses: string[] = [];
+  const rayDashboard = new RayDashboardClient({
+    port: state.rayDashboard.port,
+    ttlMs: state.cacheTtlMs,
+    timeoutMs: state.requestTimeoutMs,
+    addressOf: c => {
+      addresses.push(c.metadata.name);
+      return addressOf(c);
+    },
+  });
+  const service = new PlatformStateService(reader, state, () => new Date('2026-11-25T12:00:00Z'), undefined, rayDashboard);
+  const app = express().use(await createRouter({ service, logger: mockServices.logger.mock() }));
+  return { app, addresses };
+}
+
+describe('homelab-state backend with the Ray dashboard', () => {
+  it("adds a ray-cluster's jobs and a ray-service's Serve applications from the dashboard", async () => {
+    const dashboard = await fakeRayDashboard();
+    try {
+      const { app, addresses } = await appWithRayDashboard(() => dashboard.url);
+      const rc = await request(app).get('/objects/ray-cluster/ai/llm-serve-raycluster-x7k2p');
+      expect(rc.status).toBe(200);
+      expect(rc.body.summary).toMatchObject({ name: 'llm-serve-raycluster-x7k2p', headService: 'llm-serve-raycluster-x7k2p-head-svc' });
+      expect(rc.body.enrichment).toEqual({
+        rayDashboard: {
+          jobs: [
+            {
+              jobId: '02000000',
+              submissionId: 'raysubmit_4LamXRuQpYdSMg7J',
+              status: 'FAILED',
+              entrypoint: 'python warmup.py',
+              message: 'Job entrypoint command failed with exit code 1',
+              startTime: '2026-11-25T10:00:00.000Z',
+              endTime: '2026-11-25T10:01:30.000Z',
+              durationSeconds: 90,
+              severity: 'error',
+            },
+          ],
+        },
+      });
+      const rs = await request(app).get('/objects/ray-service/ai/llm-serve');
+      expect(rs.status).toBe(200);
+      expect(rs.body.enrichment).toEqual({
+        rayDashboard: {
+          serveApplications: [
+            {
+              name: 'llm',
+              status: 'RUNNING',
+              routePrefix: '/v1',
+              severity: 'ok',
+              deployments: [{ name: 'LLMServer', status: 'HEALTHY', severity: 'ok', replicas: { RUNNING: 2 } }],
+            },
+          ],
+        },
+      });
+      // The service's dashboard is that of its active RayCluster.
+      expect(addresses).toEqual(['llm-serve-raycluster-x7k2p', 'llm-serve-raycluster-x7k2p']);
+      expect(dashboard.asked).toEqual(['/api/jobs/', '/api/serve/applications/']);
+    } finally {
+      await dashboard.close();
+    }
+  });
+
+  it('refuses a RayCluster whose status names a head service that is not a DNS-1123 label, without any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recordings-'));
+    const dashboard = await fakeRayDashboard();
+    try {
+      cpSync(snapshot, dir, { recursive: true });
+      const file = join(dir, 'rayclusters.ray.io.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'serviceName: llm-serve-raycluster-x7k2p-head-svc',
+          'serviceName: "attacker.example.com:80/x#"',
+        ),
+      );
+      const { app, addresses } = await appWithRayDashboard(() => dashboard.url, dir);
+      for (const path of ['ray-cluster/ai/llm-serve-raycluster-x7k2p', 'ray-service/ai/llm-serve']) {
+        const res = await request(app).get(`/objects/${path}`);
+        expect(res.status).toBe(200);
+        expect(res.body.enrichment).toEqual({
+          error:
+            'Ray dashboard of ai/llm-serve-raycluster-x7k2p was not asked: its head service "attacker.example.com:80/x#" is not a DNS-1123 label',
+        });
+      }
+      expect(addresses).toEqual([]);
+      expect(dashboard.asked).toEqual([]);
+    } finally {
+      await dashboard.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves a ray-job alone', async () => {
+    const { app, addresses } = await appWithRayDashboard(() => 'http://127.0.0.1:1');
+    const res = await request(app).get('/objects/ray-job/ai/rag-ingest');
+    expect(res.body.summary).toMatchObject({ name: 'rag-ingest' });
+    expect(res.body).not.toHaveProperty('enrichment');
+    expect(addresses).toEqual([]);
+  });
+
+  it('still serves the object when the dashboard is unreachable, with one sentence saying so', async () => {
+    const server = await backendFor(snapshot, undefined, { requestTimeoutSeconds: 2, rayDashboard: { enabled: true } });
+    const res = await request(server)
+      .get('/api/homelab-state/objects/ray-cluster/ai/llm-serve-raycluster-x7k2p')
+      .set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.summary).toMatchObject({ name: 'llm-serve-raycluster-x7k2p' });
+    expect(res.body.enrichment).toEqual({
+      error: expect.stringMatching(
+        /^Ray dashboard of ai\/llm-serve-raycluster-x7k2p at http:\/\/llm-serve-raycluster-x7k2p-head-svc\.ai\.svc\.cluster\.local:8265 (is unreachable: |did not answer within 2000 ms)/,
+      ),
+    });
+  });
+
+  it('has no enrichment when the dashboard is not enabled', async () => {
+    const server = await backendFor(snapshot);
+    for (const path of ['ray-cluster/ai/llm-serve-raycluster-x7k2p', 'ray-service/ai/llm-serve']) {
+      const res = await request(server).get(`/api/homelab-state/objects/${path}`).set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.summary).toBeDefined();
+      expect(res.body).not.toHaveProperty('enrichment');
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   CachedStateReader,
   createObjectSource,
   createPrometheusClient,
+  createRayDashboardClient,
   readStateConfig,
 } from '@internal/plugin-homelab-state-node';
 import { createRouter } from './router/createRouter';
@@ -35,7 +36,12 @@ export const homelabStatePlugin = createBackendPlugin({
         const now = () => (state.recordedAt ? new Date(state.recordedAt) : new Date());
         const prometheus = createPrometheusClient(state);
         if (prometheus) logger.info(`Enriching live state with Prometheus at ${prometheus.url}`);
-        httpRouter.use(await createRouter({ service: new PlatformStateService(reader, state, now, prometheus), logger }));
+        // The dashboard's address is derived from each RayCluster's status, never from a request.
+        const rayDashboard = createRayDashboardClient(state);
+        if (rayDashboard) logger.info(`Enriching Ray live state from the Ray dashboard on port ${state.rayDashboard.port} of each head service`);
+        httpRouter.use(
+          await createRouter({ service: new PlatformStateService(reader, state, now, prometheus, rayDashboard), logger }),
+        );
       },
     });
   },

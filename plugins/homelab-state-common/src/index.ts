@@ -12,3 +12,4 @@ export * from './ray';
 export * from './argo';
 export * from './overview';
 export * from './prometheus';
+export * from './rayDashboard';

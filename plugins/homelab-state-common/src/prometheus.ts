@@ -1,3 +1,5 @@
+import type { RayDashboardEnrichment } from './rayDashboard';
+
 /**
  * One sample of an instant vector, as the Prometheus HTTP API returns it:
  * the labels and `[unix time, "value"]`.
@@ -99,7 +101,8 @@ export interface PlatformPrometheusEnrichment extends PrometheusEnrichment {
 }
 
 /**
- * Prometheus figures on one object's state.
+ * Figures from Prometheus or the Ray dashboard on one object's state;
+ * `error` says, in one sentence, why some are missing.
  *
  * @public
  */
@@ -108,6 +111,8 @@ export interface ObjectEnrichment {
   ceph?: CephPrometheusEnrichment;
   /** For a cnpg-cluster: its pods' lag in seconds. */
   replicationLagSeconds?: Record<string, number>;
+  /** For a ray-cluster (its jobs) or a ray-service (its active cluster's Serve applications), when the Ray dashboard enrichment is enabled. */
+  rayDashboard?: RayDashboardEnrichment;
   error?: string;
 }
 

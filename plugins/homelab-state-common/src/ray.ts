@@ -108,7 +108,8 @@ export interface RayServiceSummary {
   applications: RayServeApplication[];
 }
 
-const APP_SEVERITY: Record<string, Severity> = {
+/** Severity of a Serve application status. @public */
+export const RAY_SERVE_APP_SEVERITY: Record<string, Severity> = {
   RUNNING: 'ok',
   DEPLOYING: 'warning',
   NOT_STARTED: 'warning',
@@ -116,7 +117,8 @@ const APP_SEVERITY: Record<string, Severity> = {
   UNHEALTHY: 'error',
   DEPLOY_FAILED: 'error',
 };
-const DEPLOYMENT_SEVERITY: Record<string, Severity> = {
+/** Severity of a Serve deployment status. @public */
+export const RAY_SERVE_DEPLOYMENT_SEVERITY: Record<string, Severity> = {
   HEALTHY: 'ok',
   UPDATING: 'warning',
   UPSCALING: 'warning',
@@ -139,13 +141,13 @@ export function deriveRayService(obj: KubeObject): RayServiceSummary {
         name: dName,
         status: d?.status,
         message: d?.message || undefined,
-        severity: DEPLOYMENT_SEVERITY[d?.status] ?? 'unknown',
+        severity: RAY_SERVE_DEPLOYMENT_SEVERITY[d?.status] ?? 'unknown',
       }));
       return {
         name,
         status: app?.status,
         message: app?.message || undefined,
-        severity: worst(APP_SEVERITY[app?.status] ?? 'unknown', ...deployments.map(d => d.severity)),
+        severity: worst(RAY_SERVE_APP_SEVERITY[app?.status] ?? 'unknown', ...deployments.map(d => d.severity)),
         deployments,
       };
     },

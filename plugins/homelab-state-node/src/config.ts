@@ -2,6 +2,7 @@ import type { Config } from '@backstage/config';
 import type { ClusterConnection } from './sources/KubernetesApiSource';
 import { KubernetesApiSource } from './sources/KubernetesApiSource';
 import { PrometheusClient } from './prometheus/PrometheusClient';
+import { RayDashboardClient } from './ray/RayDashboardClient';
 import { RecordedObjectsSource } from './sources/RecordedObjectsSource';
 import type { ObjectSource } from './sources/types';
 import { resolve } from 'node:path';
@@ -17,6 +18,8 @@ export interface StateConfig {
   requestTimeoutMs: number;
   staleBackupHours: number;
   prometheusUrl?: string;
+  /** Whether ray-cluster and ray-service states are enriched from the Ray dashboard, and its port. */
+  rayDashboard: { enabled: boolean; port: number };
 }
 
 /**
@@ -48,7 +51,24 @@ export function readStateConfig(config: Config): StateConfig {
     requestTimeoutMs: positive('requestTimeoutSeconds', 10) * 1000,
     staleBackupHours: positive('staleBackupHours', 26),
     prometheusUrl: c?.getOptionalString('prometheus.url'),
+    rayDashboard: readRayDashboard(c),
   };
+}
+
+function readRayDashboard(c: Config | undefined): StateConfig['rayDashboard'] {
+  const read = <T>(key: string, get: (k: string) => T | undefined, wanted: string): T | undefined => {
+    try {
+      return get(key);
+    } catch {
+      throw new Error(`homelab.state.${key} must be ${wanted}, got ${JSON.stringify(c?.getOptional(key))}`);
+    }
+  };
+  const enabled = read('rayDashboard.enabled', k => c?.getOptionalBoolean(k), 'true or false') ?? false;
+  const port = read('rayDashboard.port', k => c?.getOptionalNumber(k), 'a TCP port (1–65535)') ?? 8265;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`homelab.state.rayDashboard.port must be a TCP port (1–65535), got ${port}`);
+  }
+  return { enabled, port };
 }
 
 function readRecordedAt(value: string | undefined): string | undefined {
@@ -101,4 +121,19 @@ export function createObjectSource(config: Config, state: StateConfig = readStat
 export function createPrometheusClient(state: StateConfig): PrometheusClient | undefined {
   if (!state.prometheusUrl) return undefined;
   return new PrometheusClient({ url: state.prometheusUrl, ttlMs: state.cacheTtlMs, timeoutMs: state.requestTimeoutMs });
+}
+
+/**
+ * The Ray dashboard client `homelab.state.rayDashboard.enabled` asks for, or
+ * undefined when it is off (then nothing is enriched and nothing is reported).
+ *
+ * @public
+ */
+export function createRayDashboardClient(state: StateConfig): RayDashboardClient | undefined {
+  if (!state.rayDashboard?.enabled) return undefined;
+  return new RayDashboardClient({
+    port: state.rayDashboard.port,
+    ttlMs: state.cacheTtlMs,
+    timeoutMs: state.requestTimeoutMs,
+  });
 }

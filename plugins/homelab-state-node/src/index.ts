@@ -12,3 +12,5 @@ export type { CachedStateReaderOptions } from './reader/CachedStateReader';
 export * from './config';
 export { PrometheusClient } from './prometheus/PrometheusClient';
 export type { PrometheusClientOptions } from './prometheus/PrometheusClient';
+export { RayDashboardClient, rayDashboardAddress } from './ray/RayDashboardClient';
+export type { RayDashboardAnswer, RayDashboardClientOptions } from './ray/RayDashboardClient';

@@ -21,11 +21,17 @@ import {
   deriveCephPool,
   deriveCnpgCluster,
   deriveRayCluster,
+  deriveRayDashboard,
   deriveRayJob,
   deriveRayService,
   STATE_KINDS,
 } from '@internal/plugin-homelab-state-common';
-import type { CachedStateReader, PrometheusClient, StateConfig } from '@internal/plugin-homelab-state-node';
+import type {
+  CachedStateReader,
+  PrometheusClient,
+  RayDashboardClient,
+  StateConfig,
+} from '@internal/plugin-homelab-state-node';
 
 /** Object kinds an entity can ask about, by the ids in URLs. */
 const OBJECT_KINDS: Record<string, StateKindKey> = {
@@ -51,6 +57,7 @@ export class PlatformStateService {
     private readonly config: Pick<StateConfig, 'staleBackupHours'>,
     private readonly now: () => Date = () => new Date(),
     private readonly prometheus?: PrometheusClient,
+    private readonly rayDashboard?: RayDashboardClient,
   ) {}
 
   static objectKinds(): string[] {
@@ -96,6 +103,39 @@ export class PlatformStateService {
   }
 
   /**
+   * What the Ray dashboard says about a RayCluster (its jobs) or a
+   * RayService (the Serve applications of its active RayCluster, found among
+   * `rayClusters` of the same cluster); undefined when the enrichment is off.
+   * The dashboard's address comes from the RayCluster's status only. Never throws.
+   */
+  private async rayEnrichment(
+    key: StateKindKey,
+    obj: KubeObject,
+    rayClusters: KubeObject[],
+  ): Promise<ObjectEnrichment | undefined> {
+    if (!this.rayDashboard || (key !== 'rayCluster' && key !== 'rayService')) return undefined;
+    const who = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    try {
+      if (key === 'rayCluster') {
+        const { value, error } = await this.rayDashboard.jobs(obj);
+        return value ? { rayDashboard: deriveRayDashboard({ jobs: value }, this.now()) } : { error };
+      }
+      const active: unknown = obj.status?.activeServiceStatus?.rayClusterName;
+      if (!active) return { error: `RayService ${who} names no active RayCluster, so its Ray dashboard was not asked` };
+      const cluster = rayClusters.find(
+        c => c.metadata.name === active && (c.metadata.namespace ?? '') === (obj.metadata.namespace ?? ''),
+      );
+      if (!cluster) {
+        return { error: `The active RayCluster ${active} of RayService ${who} was not found, so its Ray dashboard was not asked` };
+      }
+      const { value, error } = await this.rayDashboard.serveApplications(cluster);
+      return value ? { rayDashboard: deriveRayDashboard({ serve: value }) } : { error };
+    } catch (e) {
+      return { error: `The Ray dashboard of ${who} could not be read: ${(e as Error).message}` };
+    }
+  }
+
+  /**
    * The state of one object by kind id, namespace (`-` for any) and name,
    * searched in every cluster, or in `cluster` when given.
    */
@@ -103,6 +143,8 @@ export class PlatformStateService {
     const key = OBJECT_KINDS[kindId];
     if (!key) throw new Error(`Unknown kind ${kindId}; known: ${Object.keys(OBJECT_KINDS).join(', ')}`);
     const related: StateKindKey[] = key === 'cnpgCluster' ? ['cnpgBackup', 'cnpgScheduledBackup', 'cnpgPooler'] : [];
+    // A RayService's dashboard is its active RayCluster's.
+    if (key === 'rayService' && this.rayDashboard) related.push('rayCluster');
     // Asked alongside the lists: it is cached, and never throws.
     const enrichmentAsked = this.objectEnrichment(key, name);
     const lists = await this.lists([key, ...related]);
@@ -117,7 +159,7 @@ export class PlatformStateService {
       );
       if (!obj) continue;
       const itemsIn = (k: StateKindKey) => lists[k]?.find(l => l.cluster === list.cluster)?.items ?? [];
-      const enrichment = await enrichmentAsked;
+      const enrichment = (await enrichmentAsked) ?? (await this.rayEnrichment(key, obj, itemsIn('rayCluster')));
       return {
         cluster: list.cluster,
         summary: this.derive(key, obj, itemsIn),

@@ -19,7 +19,7 @@ import type { ObjectState } from '../api/HomelabStateApi';
 import { ArgoApplicationView } from './ArgoApplicationView';
 import { CephClusterView } from './CephClusterView';
 import { CnpgClusterView } from './CnpgClusterView';
-import { ObservedAtContext, PrometheusNote, SeverityChip, StateErrors, usePolling, age } from './common';
+import { EnrichmentNote, ObservedAtContext, SeverityChip, StateErrors, usePolling, age } from './common';
 import { RayClusterView, RayJobView, RayServiceView } from './RayViews';
 
 const REFRESH_MS = 30_000;
@@ -53,9 +53,9 @@ function Body({ kindId, state }: { kindId: string; state: ObjectState<any> }) {
       );
     }
     case 'ray-cluster':
-      return <RayClusterView summary={s as RayClusterSummary} />;
+      return <RayClusterView summary={s as RayClusterSummary} dashboard={state.enrichment?.rayDashboard} />;
     case 'ray-service':
-      return <RayServiceView summary={s as RayServiceSummary} />;
+      return <RayServiceView summary={s as RayServiceSummary} dashboard={state.enrichment?.rayDashboard} />;
     case 'ray-job':
       return <RayJobView summary={s as RayJobSummary} />;
     case 'argo-application':
@@ -81,7 +81,12 @@ export function LiveObjectState(props: { kindId: string; namespace?: string; nam
   return (
     <ObservedAtContext.Provider value={observedAt}>
       <StateErrors errors={value.errors} fetchedAt={value.fetchedAt} />
-      {value.summary !== undefined && <PrometheusNote error={value.enrichment?.error} />}
+      {value.summary !== undefined && (
+        <EnrichmentNote
+          title={kindId.startsWith('ray-') ? 'Ray dashboard figures are not shown' : 'Some Prometheus figures are not shown'}
+          error={value.enrichment?.error}
+        />
+      )}
       {value.summary ? (
         <>
           <Body kindId={kindId} state={value} />

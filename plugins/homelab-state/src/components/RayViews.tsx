@@ -1,9 +1,18 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
-import type { RayClusterSummary, RayJobSummary, RayServiceSummary } from '@internal/plugin-homelab-state-common';
+import type {
+  RayClusterSummary,
+  RayDashboardEnrichment,
+  RayDashboardJob,
+  RayDashboardServeApplication,
+  RayJobSummary,
+  RayServiceSummary,
+  Severity,
+} from '@internal/plugin-homelab-state-common';
+import type { ReactNode } from 'react';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
 import { SeverityChip } from './common';
 
-export function RayClusterView({ summary }: { summary: RayClusterSummary }) {
+export function RayClusterView({ summary, dashboard }: { summary: RayClusterSummary; dashboard?: RayDashboardEnrichment }) {
   return (
     <>
       <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
@@ -20,11 +29,116 @@ export function RayClusterView({ summary }: { summary: RayClusterSummary }) {
           ...(summary.reason ? { reason: summary.reason } : {}),
         }}
       />
+      {dashboard?.jobs && <DashboardJobs jobs={dashboard.jobs} />}
     </>
   );
 }
 
-export function RayServiceView({ summary }: { summary: RayServiceSummary }) {
+/** The jobs the cluster's Ray dashboard lists. */
+function DashboardJobs({ jobs }: { jobs: RayDashboardJob[] }) {
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2">Jobs (Ray dashboard)</Typography>
+      {jobs.length === 0 ? (
+        <Typography variant="body2">No jobs were submitted to this cluster.</Typography>
+      ) : (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>Status</TableCell>
+              <TableCell>Entrypoint</TableCell>
+              <TableCell>Duration</TableCell>
+              <TableCell>Message</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {jobs.map((j, i) => (
+              <TableRow key={j.submissionId ?? j.jobId ?? i}>
+                <TableCell>
+                  <SeverityChip severity={j.severity} label={j.status ?? 'unknown'} />
+                </TableCell>
+                <TableCell>
+                  <code>{j.entrypoint ?? '–'}</code>
+                </TableCell>
+                <TableCell>{duration(j.durationSeconds)}</TableCell>
+                <TableCell>{j.message ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
+const replicaCounts = (replicas: Record<string, number>) =>
+  Object.entries(replicas)
+    .map(([state, n]) => `${n} ${state.toLowerCase()}`)
+    .join(', ') || 'no replicas';
+
+interface ServeRow {
+  name: string;
+  status?: string;
+  severity: Severity;
+  message?: string;
+  /** Shown in the optional third column (route prefix, replica counts). */
+  detail?: ReactNode;
+}
+
+/** Serve applications with their deployments indented below them. */
+function ServeTable({ applications, detailTitle }: { applications: Array<ServeRow & { deployments: ServeRow[] }>; detailTitle?: string }) {
+  const row = (r: ServeRow, key: string, indent: boolean) => (
+    <TableRow key={key}>
+      <TableCell style={indent ? { paddingLeft: 32 } : undefined}>{indent ? r.name : <strong>{r.name}</strong>}</TableCell>
+      <TableCell>
+        <SeverityChip severity={r.severity} label={r.status ?? 'unknown'} />
+      </TableCell>
+      {detailTitle && <TableCell>{r.detail ?? '–'}</TableCell>}
+      <TableCell>{r.message ?? ''}</TableCell>
+    </TableRow>
+  );
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>Serve application / deployment</TableCell>
+          <TableCell>Status</TableCell>
+          {detailTitle && <TableCell>{detailTitle}</TableCell>}
+          <TableCell>Message</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {applications.flatMap(app => [
+          row(app, app.name, false),
+          ...app.deployments.map(d => row(d, `${app.name}/${d.name}`, true)),
+        ])}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The Serve applications the active cluster's Ray dashboard reports. */
+function DashboardServe({ applications }: { applications: RayDashboardServeApplication[] }) {
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2">Serve applications (Ray dashboard)</Typography>
+      {applications.length === 0 ? (
+        <Typography variant="body2">The dashboard reports no Serve applications.</Typography>
+      ) : (
+        <ServeTable
+          detailTitle="Route prefix / replicas"
+          applications={applications.map(app => ({
+            ...app,
+            detail: <code>{app.routePrefix ?? '–'}</code>,
+            deployments: app.deployments.map(d => ({ ...d, detail: replicaCounts(d.replicas) })),
+          }))}
+        />
+      )}
+    </Box>
+  );
+}
+
+export function RayServiceView({ summary, dashboard }: { summary: RayServiceSummary; dashboard?: RayDashboardEnrichment }) {
   return (
     <>
       <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
@@ -34,37 +148,8 @@ export function RayServiceView({ summary }: { summary: RayServiceSummary }) {
           {summary.upgradeInProgress ? ` · upgrading to ${summary.pendingRayClusterName}` : ''}
         </Typography>
       </Box>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>Serve application / deployment</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Message</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {summary.applications.flatMap(app => [
-            <TableRow key={app.name}>
-              <TableCell>
-                <strong>{app.name}</strong>
-              </TableCell>
-              <TableCell>
-                <SeverityChip severity={app.severity} label={app.status ?? 'unknown'} />
-              </TableCell>
-              <TableCell>{app.message ?? ''}</TableCell>
-            </TableRow>,
-            ...app.deployments.map(d => (
-              <TableRow key={`${app.name}/${d.name}`}>
-                <TableCell style={{ paddingLeft: 32 }}>{d.name}</TableCell>
-                <TableCell>
-                  <SeverityChip severity={d.severity} label={d.status ?? 'unknown'} />
-                </TableCell>
-                <TableCell>{d.message ?? ''}</TableCell>
-              </TableRow>
-            )),
-          ])}
-        </TableBody>
-      </Table>
+      <ServeTable applications={summary.applications} />
+      {dashboard?.serveApplications && <DashboardServe applications={dashboard.serveApplications} />}
     </>
   );
 }

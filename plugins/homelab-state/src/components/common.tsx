@@ -112,14 +112,19 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
   return { value: state.value ?? last, error: state.error, loading: state.loading, retry };
 }
 
-/** Why Prometheus figures are missing: an info note, never a failure. */
-export function PrometheusNote({ error }: { error?: string }) {
+/** Why enrichment figures are missing: an info note, never a failure. */
+export function EnrichmentNote({ title, error }: { title: string; error?: string }) {
   if (!error) return null;
   return (
     <Box mb={2}>
-      <WarningPanel severity="info" title="Some Prometheus figures are not shown" message={error} />
+      <WarningPanel severity="info" title={title} message={error} />
     </Box>
   );
+}
+
+/** Why Prometheus figures are missing: an info note, never a failure. */
+export function PrometheusNote({ error }: { error?: string }) {
+  return <EnrichmentNote title="Some Prometheus figures are not shown" error={error} />;
 }
 
 /** "0.4 s", "2 min": a replication lag. */
