@@ -89,12 +89,16 @@ idle_rss_mb() { # dir port -> MB after 60 s idle, summed over the backend proces
   sleep 60
   # The process that serves requests is the deepest node process of the tree.
   local kb=0 p
-  for p in $(pgrep -g "$(ps -o pgid= "$pid" | tr -d ' ')"); do
+  local pgid rss
+  pgid="$(ps -o pgid= "$pid" | tr -d ' ')"
+  for p in $(pgrep -g "$pgid"); do
     if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- '--require'; then
-      kb=$((kb + $(awk '/VmRSS/{print $2}' "/proc/$p/status")))
+      # A process may be gone between pgrep and here; an empty read adds nothing.
+      rss="$(awk '/VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null)"
+      [ -n "$rss" ] && kb=$((kb + rss))
     fi
   done
-  kill -- -"$(ps -o pgid= "$pid" | tr -d ' ')" 2>/dev/null
+  [ -n "$pgid" ] && kill -- -"$pgid" 2>/dev/null
   echo $((kb / 1024))
 }
 

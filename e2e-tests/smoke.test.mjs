@@ -115,6 +115,9 @@ test('the platform overview shows live state from the recorded example cluster',
   await page.goto(`${backend.url}/catalog/default/resource/pg-media/live-state`, { waitUntil: 'networkidle' });
   await page.getByText('Live state: Cluster database/pg-media').waitFor();
   await page.getByText(/becoming primary/).waitFor();
+  // The apps relying on it, from discovery's relations.
+  await page.getByText('Used by:').waitFor();
+  await page.getByRole('link', { name: 'immich' }).first().waitFor();
   await page.screenshot({ path: join(screenshots, 'postgres-live-state.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

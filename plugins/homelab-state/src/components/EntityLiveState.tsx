@@ -1,6 +1,6 @@
 import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { HomelabAnnotations, StockAnnotations } from '@internal/plugin-homelab-common';
 import { stateKindOf } from '@internal/plugin-homelab-state-common';
@@ -110,9 +110,22 @@ export function EntityLiveStateContent() {
   const { entity } = useEntity();
   const obj = objectOfEntity(entity);
   if (!obj) return <Typography>This entity names no Kubernetes object the portal reads.</Typography>;
+  // Who relies on it, from the catalog's relations (discovery's dependsOn).
+  const dependents = (entity.relations ?? []).filter(r => r.type === 'dependencyOf').map(r => r.targetRef);
   return (
     <InfoCard title={`Live state: ${obj.kind.kind} ${obj.namespace ? `${obj.namespace}/` : ''}${obj.name}`}>
       <LiveObjectState kindId={obj.kind.id} namespace={obj.namespace} name={obj.name} cluster={obj.cluster} />
+      {dependents.length > 0 && (
+        <Typography variant="body2" component="div" style={{ marginTop: 8 }}>
+          Used by:{' '}
+          {dependents.map((ref, i) => (
+            <span key={ref}>
+              {i > 0 && ', '}
+              <EntityRefLink entityRef={ref} hideIcon />
+            </span>
+          ))}
+        </Typography>
+      )}
     </InfoCard>
   );
 }

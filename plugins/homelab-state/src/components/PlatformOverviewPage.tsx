@@ -138,7 +138,9 @@ export function PlatformOverviewContent({ overview }: { overview: PlatformOvervi
           ))}
           {ray.jobs.map(j => (
             <Typography key={j.name} variant="body2">
-              RayJob {j.namespace}/{j.name}: <SeverityChip severity={j.severity} label={j.jobStatus ?? 'unknown'} /> {j.message ?? ''}
+              RayJob {j.namespace}/{j.name}: <SeverityChip severity={j.severity} label={j.jobStatus ?? 'unknown'} />{' '}
+              {/* Job messages carry whole log tails; the job's own tab shows all of it. */}
+              {j.message && j.message.length > 200 ? `${j.message.slice(0, 200)}…` : j.message ?? ''}
             </Typography>
           ))}
           {ray.services.length + ray.clusters.length + ray.jobs.length === 0 && <Typography>No Ray objects found.</Typography>}
