@@ -30,6 +30,16 @@ const EXPECTED = [
 let backend;
 let browser;
 
+/** A page signed in as guest on the catalog; page errors are collected into `errors`. */
+async function guestPage(height, errors = []) {
+  const page = await browser.newPage({ viewport: { width: 1400, height } });
+  page.on('pageerror', err => errors.push(err.message));
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  return page;
+}
+
 before(async () => {
   assert.ok(
     existsSync(join(repoRoot, 'packages/app/dist/index.html')),
@@ -63,13 +73,8 @@ test('the catalog API lists the example repo entities', async () => {
 });
 
 test('a guest opens the catalog and an entity page in the browser', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
-  page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-
-  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  const page = await guestPage(900, errors);
   await page.getByRole('link', { name: 'jellyfin', exact: true }).waitFor();
   await page.screenshot({ path: join(screenshots, 'catalog.png') });
 
@@ -83,10 +88,7 @@ test('a guest opens the catalog and an entity page in the browser', async () => 
 });
 
 test('an app page shows its dependencies, why, and its convention scorecard', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  const page = await guestPage(1800);
   await page.goto(`${backend.url}/catalog/default/component/sonarr`, { waitUntil: 'networkidle' });
   await page.getByText('Convention scorecard').waitFor();
   await page.getByText(/Ingress sonarr has no tls section/).waitFor();
@@ -97,12 +99,8 @@ test('an app page shows its dependencies, why, and its convention scorecard', as
 });
 
 test('the platform overview shows live state from the recorded example cluster', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1700 } });
   const errors = [];
-  page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  const page = await guestPage(1700, errors);
   await page.getByRole('link', { name: 'Platform' }).first().click();
   await page.getByRole('heading', { name: 'Platform overview' }).waitFor();
   await page.getByText('Storage (Ceph)').waitFor();
