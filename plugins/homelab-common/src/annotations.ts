@@ -33,6 +33,11 @@ export const HomelabAnnotations = {
   gitopsProblems: key('gitops-problems'),
   /** JSON: convention scorecard findings (see ScorecardFinding). */
   scorecard: key('scorecard'),
+  /**
+   * On a Resource: entity ref of the Component whose Argo CD Application
+   * deploys it. Deploying is not depending: consumers keep `dependsOn`.
+   */
+  deployedBy: key('deployed-by'),
 } as const;
 
 /**
