@@ -13,3 +13,4 @@ export * from './argo';
 export * from './overview';
 export * from './prometheus';
 export * from './rayDashboard';
+export * from './permissions';
