@@ -41,6 +41,21 @@ export const HomelabAnnotations = {
 } as const;
 
 /**
+ * Keys the GitOps repo itself may carry (on a kustomization, an Argo CD
+ * Application or a manifest) to tell discovery what it cannot infer.
+ *
+ * @public
+ */
+export const HomelabRepoAnnotations = {
+  /** Owner entity ref of an app; as a label value `group.friends` stands for `group:friends`. */
+  owner: key('owner'),
+  /** `website` or `service`, overriding what the domain implies. */
+  componentType: key('component-type'),
+  /** On an Argo CD Application: the system of the platform component it makes. */
+  system: key('system'),
+} as const;
+
+/**
  * Stock annotations other plugins understand, set by discovery.
  *
  * @public

@@ -5,10 +5,12 @@
  * @packageDocumentation
  */
 export * from './snapshot/types';
+export type { ParsedDocument } from './model/parseManifests';
 export { readLocalRepo } from './snapshot/readLocalRepo';
 export { readUrlRepo } from './snapshot/readUrlRepo';
 export * from './model/types';
 export { parseManifests } from './model/parseManifests';
 export { buildRepoModel, ingressHosts } from './model/buildRepoModel';
+export { HELM_INSTANCE_LABEL } from './model/assignManifests';
 export * from './layout';
 export { evaluateScorecard, evaluateResourceScorecard, ALL_SCORECARD_RULES } from './scorecard/evaluateScorecard';

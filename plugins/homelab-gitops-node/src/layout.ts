@@ -1,4 +1,6 @@
 import type { Config } from '@backstage/config';
+import type { ResourceType } from '@internal/plugin-homelab-common';
+import { ResourceTypes } from '@internal/plugin-homelab-common';
 
 /**
  * Where apps live and how a directory or file becomes one.
@@ -51,6 +53,11 @@ export interface GitOpsLayout {
   defaultPlatformSystem: string;
   /** Domains whose apps are websites rather than services. */
   websiteDomains: string[];
+  /**
+   * System of each resource type. A type without an entry goes to the system
+   * of the component defining it, and failing that to `defaultPlatformSystem`.
+   */
+  resourceSystems: Partial<Record<ResourceType, string>>;
 }
 
 /** @public */
@@ -77,7 +84,18 @@ export const DEFAULT_LAYOUT: GitOpsLayout = {
   ],
   defaultPlatformSystem: 'platform',
   websiteDomains: ['web'],
+  resourceSystems: {
+    [ResourceTypes.postgresCluster]: 'data',
+    [ResourceTypes.cache]: 'data',
+    [ResourceTypes.cephCluster]: 'storage',
+    [ResourceTypes.storagePool]: 'storage',
+    [ResourceTypes.storageClass]: 'storage',
+    [ResourceTypes.secretStore]: 'security',
+    [ResourceTypes.ingressClass]: 'networking',
+  },
 };
+
+const RESOURCE_TYPE_NAMES = new Set<string>(Object.values(ResourceTypes));
 
 /**
  * Reads `layout` of one `homelab.gitops.sources[]` entry over the defaults.
@@ -110,7 +128,32 @@ export function readGitOpsLayout(config?: Config): GitOpsLayout {
     defaultPlatformSystem:
       config.getOptionalString('defaultPlatformSystem') ?? DEFAULT_LAYOUT.defaultPlatformSystem,
     websiteDomains: config.getOptionalStringArray('websiteDomains') ?? DEFAULT_LAYOUT.websiteDomains,
+    resourceSystems: readResourceSystems(config.getOptionalConfig('resourceSystems')),
   };
+}
+
+function readResourceSystems(config?: Config): GitOpsLayout['resourceSystems'] {
+  if (!config) return DEFAULT_LAYOUT.resourceSystems;
+  const systems: GitOpsLayout['resourceSystems'] = { ...DEFAULT_LAYOUT.resourceSystems };
+  for (const type of config.keys()) {
+    if (!RESOURCE_TYPE_NAMES.has(type)) {
+      throw new Error(
+        `homelab.gitops layout: resourceSystems.${type} is not a resource type; known: ${[...RESOURCE_TYPE_NAMES].join(', ')}`,
+      );
+    }
+    systems[type as ResourceType] = config.getString(type);
+  }
+  return systems;
+}
+
+/**
+ * The system of a resource: by type, else the defining component's, else the
+ * layout's fallback.
+ *
+ * @public
+ */
+export function systemForResource(layout: GitOpsLayout, type: ResourceType, definedBySystem?: string): string {
+  return layout.resourceSystems[type] ?? definedBySystem ?? layout.defaultPlatformSystem;
 }
 
 /**

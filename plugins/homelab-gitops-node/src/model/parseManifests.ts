@@ -9,61 +9,100 @@ const isManifest = (v: any): v is ManifestObject =>
   typeof v.kind === 'string' &&
   typeof v.metadata?.name === 'string';
 
+/** A YAML document of the repo, manifest or not (Helm values, configs). */
+export interface ParsedDocument {
+  file: string;
+  value: unknown;
+}
+
+interface FileParse {
+  manifests: ParsedManifest[];
+  documents: ParsedDocument[];
+  /** At most one: the first error of the file, with the count of the others. */
+  problem?: RepoProblem;
+}
+
+const firstLine = (message: string) => message.split('\n')[0];
+
+function parseFile(file: RepoFile): FileParse {
+  const manifests: ParsedManifest[] = [];
+  const documents: ParsedDocument[] = [];
+  const errors: Array<{ line?: number; message: string }> = [];
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(file.content, { lineCounter, uniqueKeys: false });
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    if (doc.errors.length > 0) {
+      errors.push(...doc.errors.map(err => ({ line: err.linePos?.[0]?.line, message: firstLine(err.message) })));
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      errors.push({ message: firstLine((e as Error).message) });
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    documents.push({ file: file.path, value });
+    const line = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]).line : 1;
+    if (isManifest(value)) {
+      manifests.push({ object: value, file: file.path, line });
+    } else if ((value as any)?.kind === 'Kustomization') {
+      // Kustomizations have no metadata.name; keep them for namespace and owner.
+      manifests.push({
+        object: {
+          apiVersion: 'kustomize.config.k8s.io/v1beta1',
+          ...(value as any),
+          metadata: { name: 'kustomization', ...(value as any).metadata },
+        },
+        file: file.path,
+        line,
+      });
+    }
+  }
+  if (errors.length === 0) return { manifests, documents };
+  // One bad file is one problem: a pathological file (say, nested 5,000
+  // levels deep) otherwise floods the log and the repo entity with echoes of
+  // the same error.
+  const [first] = errors;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''} in this file)` : '';
+  return {
+    manifests,
+    documents,
+    problem: { file: file.path, ...(first.line ? { line: first.line } : {}), message: `YAML error: ${first.message}${more}` },
+  };
+}
+
 /**
- * Parses every YAML document of the given files. A malformed document is a
- * problem naming its file and line; the other documents are still read.
+ * Parses every YAML document of the given files. A malformed file is one
+ * problem naming the file and the line of its first error; its good
+ * documents and the other files are still read.
  *
  * @public
  */
 export function parseManifests(files: RepoFile[]): {
   manifests: ParsedManifest[];
   /** Every YAML document, manifest or not (Helm values, configs). */
-  documents: Array<{ file: string; value: unknown }>;
+  documents: ParsedDocument[];
   problems: RepoProblem[];
 } {
   const manifests: ParsedManifest[] = [];
-  const documents: Array<{ file: string; value: unknown }> = [];
+  const documents: ParsedDocument[] = [];
   const problems: RepoProblem[] = [];
   for (const file of files) {
     if (!/\.ya?ml$/i.test(file.path)) continue;
-    const lineCounter = new LineCounter();
-    const docs = parseAllDocuments(file.content, { lineCounter, uniqueKeys: false });
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
-      if (doc.errors.length > 0) {
-        for (const err of doc.errors) {
-          problems.push({
-            file: file.path,
-            line: err.linePos?.[0]?.line,
-            message: `YAML error: ${err.message.split('\n')[0]}`,
-          });
-        }
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: 100 });
-      } catch (e) {
-        problems.push({ file: file.path, message: `YAML error: ${(e as Error).message}` });
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      documents.push({ file: file.path, value });
-      const line = doc.contents?.range ? lineCounter.linePos(doc.contents.range[0]).line : 1;
-      if (isManifest(value)) {
-        manifests.push({ object: value, file: file.path, line });
-      } else if ((value as any)?.kind === 'Kustomization') {
-        // Kustomizations have no metadata.name; keep them for namespace and owner.
-        manifests.push({
-          object: {
-            apiVersion: 'kustomize.config.k8s.io/v1beta1',
-            ...(value as any),
-            metadata: { name: 'kustomization', ...(value as any).metadata },
-          },
-          file: file.path,
-          line,
-        });
-      }
+    let parsed: FileParse;
+    try {
+      parsed = parseFile(file);
+    } catch (e) {
+      // The parser itself gave up (stack overflow on absurd nesting): the
+      // file is unreadable as a whole.
+      problems.push({ file: file.path, message: `YAML error: ${firstLine((e as Error).message)}` });
+      continue;
     }
+    manifests.push(...parsed.manifests);
+    documents.push(...parsed.documents);
+    if (parsed.problem) problems.push(parsed.problem);
   }
   return { manifests, documents, problems };
 }

@@ -46,6 +46,36 @@ export interface RepoProblem {
 }
 
 /**
+ * A Helm chart an Argo CD Application installs: from a Helm repository, an
+ * OCI registry (`repoURL` may be written without a scheme), or vendored in
+ * this repo (`path`, a folder with `Chart.yaml` and `templates/`).
+ *
+ * @public
+ */
+export interface HelmChartSource {
+  /** As written in the Application. */
+  repoURL: string;
+  chart: string;
+  /** Chart version (or, for a vendored chart, the git revision). */
+  targetRevision?: string;
+  /** Repo folder of a chart vendored in this repo. */
+  path?: string;
+  /** `helm.releaseName`, else the Application's name. */
+  releaseName: string;
+}
+
+/**
+ * Helm values an Application gives inline (`helm.values` parsed, or
+ * `helm.valuesObject`).
+ *
+ * @public
+ */
+export interface InlineHelmValues {
+  chart: string;
+  value: unknown;
+}
+
+/**
  * An Argo CD Application and what it deploys.
  *
  * @public
@@ -55,11 +85,19 @@ export interface ArgoApp {
   namespace?: string;
   file: string;
   project?: string;
-  /** Repo paths of its git sources (the `path:` fields). */
+  /** Repo paths of its git sources (the `path:` fields), vendored charts included. */
   paths: string[];
   /** Helm chart sources. */
-  charts: Array<{ repoURL: string; chart: string; targetRevision?: string }>;
+  charts: HelmChartSource[];
+  /** Repo files given as Helm `valueFiles` through a `$<ref>` source (or relative to a vendored chart). */
+  valueFiles: string[];
+  /** Inline Helm values. */
+  inlineValues: InlineHelmValues[];
+  /** A git source with `directory.recurse: true`. */
+  recurse: boolean;
   destinationNamespace?: string;
+  /** System named on the Application (annotation `homelab.dev/system`). */
+  system?: string;
 }
 
 /**
@@ -108,6 +146,8 @@ export interface RepoUnit {
 
 /**
  * A data, storage, secret, ingress or Ray resource defined in the repo.
+ * `manifest` is the object defining it; for a Helm release, the Argo CD
+ * Application installing the chart.
  *
  * @public
  */
@@ -121,6 +161,19 @@ export interface RepoResource {
   aliases: string[];
   /** Unit whose directory defines it, if any. */
   definedBy?: string;
+  /**
+   * Unit whose Argo CD Application deploys it. The deployer is not a
+   * consumer: it is never among the resource's dependents.
+   */
+  deployedBy?: string;
+  /** For a data service installed by a Helm chart: the release. */
+  helmRelease?: {
+    chart: string;
+    releaseName: string;
+    namespace?: string;
+    /** The values files of the release, repo-relative. */
+    valueFiles: string[];
+  };
 }
 
 /**
