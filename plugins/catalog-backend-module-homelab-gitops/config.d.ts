@@ -19,6 +19,11 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** Value of backstage.io/kubernetes-cluster on every entity (when there are several clusters). */
         kubernetesCluster?: string;
+        /**
+         * Files larger than this many bytes are skipped, unread, with one
+         * warning naming the file and its size. Default 4194304 (4 MiB).
+         */
+        maxFileSizeBytes?: number;
         /** Layout rules; defaults follow the k8s-homelab-2 conventions (see docs). */
         layout?: {
           apps?: Array<{ root: string; unit?: 'directory' | 'file'; domain?: string; exclude?: string[] }>;
@@ -27,6 +32,19 @@ export interface Config {
           systems?: Array<{ path: string; system: string }>;
           defaultPlatformSystem?: string;
           websiteDomains?: string[];
+          /** System of each resource type, e.g. { cache: data }; merged over the defaults. */
+          resourceSystems?: {
+            'postgres-cluster'?: string;
+            cache?: string;
+            'ceph-cluster'?: string;
+            'storage-pool'?: string;
+            'storage-class'?: string;
+            'secret-store'?: string;
+            'ingress-class'?: string;
+            'ray-cluster'?: string;
+            'ray-service'?: string;
+            'ray-job'?: string;
+          };
         };
         scorecard?: {
           /** Rules to check; default all. */

@@ -13,4 +13,12 @@ export { parseManifests } from './model/parseManifests';
 export { buildRepoModel, ingressHosts } from './model/buildRepoModel';
 export { HELM_INSTANCE_LABEL } from './model/assignManifests';
 export * from './layout';
-export { evaluateScorecard, evaluateResourceScorecard, ALL_SCORECARD_RULES } from './scorecard/evaluateScorecard';
+export {
+  evaluateScorecard,
+  evaluateResourceScorecard,
+  evaluateModelScorecard,
+  ALL_SCORECARD_RULES,
+} from './scorecard/evaluateScorecard';
+export type { ModelScorecard } from './scorecard/evaluateScorecard';
+export { scorecardRules } from './scorecard/scorecardRules';
+export type { ScorecardRule, ScorecardRuleExample } from './scorecard/types';

@@ -12,10 +12,10 @@ import { NotModifiedError } from '@backstage/errors';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
-import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES } from '@internal/plugin-homelab-gitops-node';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES } from '@internal/plugin-homelab-gitops-node';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { GitOpsEntityProvider } from './GitOpsEntityProvider';
 import type { GitOpsSource } from './GitOpsSource';
 
@@ -29,6 +29,7 @@ function source(overrides: Partial<GitOpsSource> = {}): GitOpsSource {
     layout: DEFAULT_LAYOUT,
     rules: ALL_SCORECARD_RULES,
     schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
+    maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES,
     ...overrides,
   };
 }
@@ -108,7 +109,9 @@ describe('GitOpsEntityProvider', () => {
       [HomelabAnnotations.k8sNamespace]: 'database',
       [HomelabAnnotations.k8sName]: 'pg-media',
     });
-    expect(find(entities, 'Resource', 'llm-serve').spec).toMatchObject({ type: 'ray-service', dependencyOf: ['component:default/ray-llm'] });
+    const llm = find(entities, 'Resource', 'llm-serve');
+    expect(llm.spec).toEqual({ type: 'ray-service', owner: 'group:admins', system: 'ai-apps' });
+    expect(llm.metadata.annotations?.[HomelabAnnotations.deployedBy]).toBe('component:default/ray-llm');
     expect(find(entities, 'Component', 'portfolio-prod').spec).toMatchObject({ type: 'website' });
     // An app names its owner with an annotation on its kustomization.
     expect(find(entities, 'Component', 'n8n').spec).toMatchObject({ owner: 'user:alex' });
@@ -205,8 +208,14 @@ describe('GitOpsEntityProvider', () => {
           archive: async () => {
             throw new Error('not used');
           },
+          // What the UrlReader does: extract the tree to a fresh directory.
           dir: async () => {
-            throw new Error('not used');
+            const target = mkdtempSync(join(tmpdir(), 'gitops-tree-'));
+            for (const f of files) {
+              mkdirSync(dirname(join(target, f.path)), { recursive: true });
+              writeFileSync(join(target, f.path), f.text);
+            }
+            return target;
           },
         };
       },

@@ -4,7 +4,7 @@ import type {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { buildRepoModel, readLocalRepo, readUrlRepo } from '@internal/plugin-homelab-gitops-node';
+import { buildRepoModel, evaluateModelScorecard, readLocalRepo, readUrlRepo } from '@internal/plugin-homelab-gitops-node';
 import type { RepoSnapshot } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 import { modelToEntities } from './modelToEntities';
@@ -47,7 +47,7 @@ export class GitOpsEntityProvider implements EntityProvider {
           await this.refresh();
         } catch (e) {
           // Keep the last good entities; the next run tries again.
-          this.deps.logger.error(`GitOps discovery of ${this.describeSource()} failed: ${(e as Error).message}`);
+          this.deps.logger.error(`GitOps discovery of ${this.describeSource()} failed`, e as Error);
         }
       },
     });
@@ -59,9 +59,10 @@ export class GitOpsEntityProvider implements EntityProvider {
 
   async refresh(): Promise<RefreshResult> {
     if (!this.connection) throw new Error(`${this.getProviderName()} is not connected to the catalog yet`);
+    const limits = { maxFileSizeBytes: this.source.maxFileSizeBytes };
     const snapshot: RepoSnapshot | undefined = this.source.path
-      ? await readLocalRepo(this.source.path)
-      : await readUrlRepo(this.deps.reader, this.source.url!, this.etag);
+      ? await readLocalRepo(this.source.path, limits)
+      : await readUrlRepo(this.deps.reader, this.source.url!, this.etag, limits);
     if (!snapshot || snapshot.etag === this.etag) {
       this.deps.logger.debug(`GitOps repo ${this.describeSource()} unchanged; nothing to do`);
       return { status: 'unchanged', etag: this.etag! };
@@ -70,7 +71,7 @@ export class GitOpsEntityProvider implements EntityProvider {
     for (const p of model.problems) {
       this.deps.logger.warn(`GitOps repo ${this.source.id}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
-    const entities = modelToEntities(model, this.source);
+    const entities = modelToEntities(model, this.source, evaluateModelScorecard(model, this.source.rules));
     await this.connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),

@@ -4,7 +4,7 @@ import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage
 import type { ScorecardRuleId } from '@internal/plugin-homelab-common';
 import { SCORECARD_RULES } from '@internal/plugin-homelab-common';
 import type { GitOpsLayout } from '@internal/plugin-homelab-gitops-node';
-import { ALL_SCORECARD_RULES, readGitOpsLayout } from '@internal/plugin-homelab-gitops-node';
+import { ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES, readGitOpsLayout } from '@internal/plugin-homelab-gitops-node';
 import { resolve } from 'node:path';
 
 /** One configured GitOps repo. */
@@ -21,6 +21,8 @@ export interface GitOpsSource {
   rules: ScorecardRuleId[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   kubernetesCluster?: string;
+  /** Files larger than this are skipped with one warning, unread. */
+  maxFileSizeBytes: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -54,6 +56,10 @@ export function readGitOpsSources(config: Config): GitOpsSource[] {
         `homelab.gitops.sources[${i}].scorecard.rules has unknown rule(s) ${unknown.join(', ')}; known: ${ALL_SCORECARD_RULES.join(', ')}`,
       );
     }
+    const maxFileSizeBytes = c.getOptionalNumber('maxFileSizeBytes') ?? DEFAULT_MAX_FILE_SIZE_BYTES;
+    if (!Number.isInteger(maxFileSizeBytes) || maxFileSizeBytes <= 0) {
+      throw new Error(`homelab.gitops.sources[${i}].maxFileSizeBytes must be a positive whole number of bytes, got ${maxFileSizeBytes}`);
+    }
     return {
       id,
       path: path ? resolve(path) : undefined,
@@ -66,6 +72,7 @@ export function readGitOpsSources(config: Config): GitOpsSource[] {
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('schedule'))
         : DEFAULT_SCHEDULE,
       kubernetesCluster: c.getOptionalString('kubernetesCluster'),
+      maxFileSizeBytes,
     };
   });
 }

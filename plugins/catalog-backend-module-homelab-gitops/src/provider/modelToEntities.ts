@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ComponentTypes,
   HomelabAnnotations,
@@ -6,11 +7,28 @@ import {
   StockAnnotations,
 } from '@internal/plugin-homelab-common';
 import type { DependencyEvidence } from '@internal/plugin-homelab-common';
-import type { RepoModel, RepoResource, RepoUnit } from '@internal/plugin-homelab-gitops-node';
-import { evaluateResourceScorecard, evaluateScorecard } from '@internal/plugin-homelab-gitops-node';
+import type { HelmChartSource, ModelScorecard, RepoModel, RepoResource, RepoUnit } from '@internal/plugin-homelab-gitops-node';
+import { HELM_INSTANCE_LABEL } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 
 const API_VERSION = 'backstage.io/v1alpha1';
+const componentRef = (name: string) => stringifyEntityRef({ kind: 'component', namespace: 'default', name });
+const resourceRef = (name: string) => stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
+const NO_SCORECARD: ModelScorecard = { units: new Map(), resources: new Map() };
+
+/** A chart repository as a URL: OCI registries are often written without a scheme. */
+function chartUrl(c: HelmChartSource): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c.repoURL)) return c.repoURL;
+  return `oci://${c.repoURL.replace(/\/+$/, '')}/${c.chart}`;
+}
+
+/** A chart name as a catalog tag (lowercase, dashes, at most 63 characters). */
+const chartTag = (chart: string) =>
+  chart
+    .toLowerCase()
+    .replace(/[^a-z0-9+#]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 
 /**
@@ -73,7 +91,7 @@ function componentType(unit: RepoUnit): string {
   return unit.website ? ComponentTypes.website : ComponentTypes.service;
 }
 
-function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource): Entity {
+function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource, scorecard: ModelScorecard): Entity {
   const annotations = baseAnnotations(source, unit.path, unit.unit === 'file');
   if (unit.labelSelector && unit.namespace) {
     annotations[StockAnnotations.kubernetesLabelSelector] = unit.labelSelector;
@@ -83,12 +101,12 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource)
   if (unit.namespace) annotations[StockAnnotations.kubernetesNamespace] = unit.namespace;
   if (unit.argoApps.length > 0) annotations[StockAnnotations.argocdAppName] = unit.argoApps[0].name;
   const evidence: DependencyEvidence[] = unit.dependencies.map(d => ({
-    target: `resource:default/${d.target}`,
+    target: resourceRef(d.target),
     file: d.file,
     reason: d.reason,
   }));
   if (evidence.length > 0) annotations[HomelabAnnotations.dependencyEvidence] = JSON.stringify(evidence);
-  const findings = evaluateScorecard(unit, model, source.rules);
+  const findings = scorecard.units.get(unit.name) ?? [];
   if (findings.length > 0) annotations[HomelabAnnotations.scorecard] = JSON.stringify(findings);
   const docDir = model.docs.find(d => d === unit.path);
   if (docDir !== undefined) annotations[StockAnnotations.techdocsRef] = 'dir:.';
@@ -97,13 +115,13 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource)
     ...unit.hosts.map(host => ({ url: `https://${host}`, title: host, icon: 'web' })),
     ...unit.argoApps.flatMap(a =>
       a.charts.map(c => ({
-        url: c.repoURL,
-        title: `Helm chart ${c.chart}${c.targetRevision ? ` ${c.targetRevision}` : ''}`,
+        url: c.path && source.browseUrl ? `${source.browseUrl}/${c.path}/` : chartUrl(c),
+        title: `Helm chart ${c.chart}${c.targetRevision ? ` ${c.targetRevision}` : ''}${c.path ? ` (vendored in ${c.path})` : ''}`,
         icon: 'catalog',
       })),
     ),
   ];
-  const helm = unit.argoApps.some(a => a.charts.length > 0);
+  const charts = unit.argoApps.flatMap(a => a.charts);
   return {
     apiVersion: API_VERSION,
     kind: 'Component',
@@ -115,7 +133,9 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource)
           ? `Platform component deployed by Argo CD Application ${unit.argoApps[0]?.name ?? unit.name}.`
           : `${unit.domain} app in ${unit.path}.`,
       annotations,
-      tags: [unit.domain, ...(helm ? ['helm'] : [])].filter((t, i, all) => all.indexOf(t) === i),
+      tags: [unit.domain, ...(charts.length > 0 ? ['helm', ...charts.map(c => chartTag(c.chart))] : [])].filter(
+        (t, i, all) => t && all.indexOf(t) === i,
+      ),
       ...(links.length > 0 ? { links } : {}),
     },
     spec: {
@@ -123,13 +143,26 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource)
       lifecycle: 'production',
       owner: unit.owner ?? source.owner,
       system: unit.system,
-      ...(unit.dependencies.length > 0 ? { dependsOn: unit.dependencies.map(d => `resource:default/${d.target}`) } : {}),
+      ...(unit.dependencies.length > 0 ? { dependsOn: unit.dependencies.map(d => resourceRef(d.target)) } : {}),
     },
   };
 }
 
-function resourceEntity(resource: RepoResource, model: RepoModel, source: GitOpsSource): Entity {
+function resourceAnnotations(resource: RepoResource, source: GitOpsSource): Record<string, string> {
   const m = resource.manifest;
+  const release = resource.helmRelease;
+  if (release) {
+    // The objects are rendered by the chart, not written in the repo: find
+    // them by the release's instance label, and edit the release's values.
+    const valuesFile = release.valueFiles[0];
+    const annotations = baseAnnotations(source, valuesFile ?? m.file, true);
+    annotations[StockAnnotations.kubernetesLabelSelector] = `${HELM_INSTANCE_LABEL}=${release.releaseName}`;
+    if (release.namespace) {
+      annotations[StockAnnotations.kubernetesNamespace] = release.namespace;
+      annotations[HomelabAnnotations.k8sNamespace] = release.namespace;
+    }
+    return annotations;
+  }
   const annotations = baseAnnotations(source, m.file, true);
   annotations[HomelabAnnotations.k8sApiVersion] = m.object.apiVersion;
   annotations[HomelabAnnotations.k8sKind] = m.object.kind;
@@ -137,14 +170,32 @@ function resourceEntity(resource: RepoResource, model: RepoModel, source: GitOps
   if (m.namespace && !['StorageClass', 'ClusterSecretStore', 'IngressClass'].includes(m.object.kind)) {
     annotations[HomelabAnnotations.k8sNamespace] = m.namespace;
   }
-  const findings = evaluateResourceScorecard(resource, model, source.rules);
+  return annotations;
+}
+
+function resourceDescription(resource: RepoResource): string {
+  const m = resource.manifest;
+  const release = resource.helmRelease;
+  if (release) {
+    return `${RESOURCE_TITLES[resource.type]} (Helm release ${release.releaseName} of chart ${release.chart}${release.namespace ? ` in ${release.namespace}` : ''}) installed by Argo CD Application ${m.object.metadata.name} in ${m.file}.`;
+  }
+  return `${RESOURCE_TITLES[resource.type]} (${m.object.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.object.metadata.name}) defined in ${m.file}.`;
+}
+
+function resourceEntity(resource: RepoResource, model: RepoModel, source: GitOpsSource, scorecard: ModelScorecard): Entity {
+  const m = resource.manifest;
+  const annotations = resourceAnnotations(resource, source);
+  const findings = scorecard.resources.get(resource.name) ?? [];
   if (findings.length > 0) annotations[HomelabAnnotations.scorecard] = JSON.stringify(findings);
-  const storageClass = m.object.spec?.storage?.storageClass;
+  // Deploying is not depending: the deployer is named here, and only real
+  // consumers relate to the resource through dependsOn.
+  if (resource.deployedBy) annotations[HomelabAnnotations.deployedBy] = componentRef(resource.deployedBy);
+  const storageClass = resource.helmRelease ? undefined : m.object.spec?.storage?.storageClass;
   const dependsOn =
     resource.type === ResourceTypes.postgresCluster &&
     storageClass &&
     model.resources.some(r => r.type === ResourceTypes.storageClass && r.name === storageClass)
-      ? [`resource:default/${storageClass}`]
+      ? [resourceRef(storageClass)]
       : [];
   const definedByApp = resource.definedBy && model.units.find(u => u.name === resource.definedBy && u.layer === 'app');
   return {
@@ -153,16 +204,17 @@ function resourceEntity(resource: RepoResource, model: RepoModel, source: GitOps
     metadata: {
       name: resource.name,
       title: resource.name,
-      description: `${RESOURCE_TITLES[resource.type]} (${m.object.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.object.metadata.name}) defined in ${m.file}.`,
+      description: resourceDescription(resource),
       annotations,
-      tags: [resource.type],
+      tags: [resource.type, ...(resource.helmRelease ? ['helm', chartTag(resource.helmRelease.chart)] : [])].filter(
+        (t, i, all) => t && all.indexOf(t) === i,
+      ),
     },
     spec: {
       type: resource.type,
       owner: (definedByApp && definedByApp.owner) ?? source.owner,
       system: resource.system,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
-      ...(resource.definedBy ? { dependencyOf: [`component:default/${resource.definedBy}`] } : {}),
     },
   };
 }
@@ -182,13 +234,14 @@ const SYSTEM_DESCRIPTIONS: Record<string, string> = {
 /**
  * Turns the repo model into catalog entities: domains, systems, the repo
  * itself, components and resources, related through spec fields so the
- * catalog builds partOf/ownedBy/dependsOn relations.
+ * catalog builds partOf/ownedBy/dependsOn relations. The scorecard is
+ * evaluated by the caller and only written here.
  *
  * @public
  */
-export function modelToEntities(model: RepoModel, source: GitOpsSource): Entity[] {
-  const components = model.units.map(u => componentEntity(u, model, source));
-  const resources = model.resources.map(r => resourceEntity(r, model, source));
+export function modelToEntities(model: RepoModel, source: GitOpsSource, scorecard: ModelScorecard = NO_SCORECARD): Entity[] {
+  const components = model.units.map(u => componentEntity(u, model, source, scorecard));
+  const resources = model.resources.map(r => resourceEntity(r, model, source, scorecard));
 
   const systemDomains = new Map<string, string>();
   for (const u of model.units) if (!systemDomains.has(u.system)) systemDomains.set(u.system, u.domain);

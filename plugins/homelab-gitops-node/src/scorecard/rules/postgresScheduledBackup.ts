@@ -1,0 +1,32 @@
+import type { ScorecardFinding } from '@internal/plugin-homelab-common';
+import { group } from '../../model/k8s';
+import type { ParsedManifest, RepoModel } from '../../model/types';
+import { describeManifest } from '../manifestFacts';
+import type { ScorecardRule } from '../types';
+
+const isCnpgCluster = (m: ParsedManifest) => group(m.object.apiVersion) === 'postgresql.cnpg.io' && m.object.kind === 'Cluster';
+
+function backupFinding(cluster: ParsedManifest, model: RepoModel): ScorecardFinding {
+  const backup = model.manifests.find(
+    m =>
+      group(m.object.apiVersion) === 'postgresql.cnpg.io' &&
+      m.object.kind === 'ScheduledBackup' &&
+      m.object.spec?.cluster?.name === cluster.object.metadata.name &&
+      m.namespace === cluster.namespace,
+  );
+  return {
+    rule: 'postgres-scheduled-backup',
+    passed: !!backup,
+    message: backup
+      ? `${describeManifest(cluster)} is backed up on schedule ${backup.object.spec?.schedule} by ${describeManifest(backup)}`
+      : `${describeManifest(cluster)} has no ScheduledBackup: add one next to ${cluster.file.split('/').pop()}`,
+    file: backup?.file ?? cluster.file,
+  };
+}
+
+/** Every CloudNativePG cluster has a ScheduledBackup; checked on its component and on its resource. */
+export const postgresScheduledBackup: ScorecardRule = {
+  id: 'postgres-scheduled-backup',
+  checkUnit: (unit, model) => unit.manifests.filter(isCnpgCluster).map(c => backupFinding(c, model)),
+  checkResource: (resource, model) => (isCnpgCluster(resource.manifest) ? [backupFinding(resource.manifest, model)] : []),
+};
