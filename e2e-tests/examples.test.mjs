@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { repoRoot } from './lib/backend.mjs';
@@ -18,7 +18,13 @@ function walk(dir, out = []) {
   }
   return out;
 }
-const yamlFiles = walk(exampleRoot).filter(f => /\.ya?ml$/.test(f));
+// Templates of a vendored Helm chart (a folder with Chart.yaml) are Go
+// templates, not YAML.
+const chartDirs = walk(exampleRoot)
+  .filter(f => /\/Chart\.yaml$/.test(f))
+  .map(dirname);
+const isChartTemplate = f => chartDirs.some(d => f.startsWith(`${d}/templates/`));
+const yamlFiles = walk(exampleRoot).filter(f => /\.ya?ml$/.test(f) && !isChartTemplate(f));
 
 function docsOf(file) {
   return parseAllDocuments(readFileSync(file, 'utf8'))
@@ -114,4 +120,59 @@ test('every app ingress has a backend Service in the repo', () => {
 test('no secret values are committed in the example repo', () => {
   const secrets = ofKind('Secret').filter(({ obj }) => obj.data || obj.stringData);
   assert.deepEqual(secrets.map(s => relative(repoRoot, s.file)), []);
+});
+
+const applications = () =>
+  ofKind('Application').filter(o => o.obj.apiVersion === 'argoproj.io/v1alpha1' && o.file.includes('/argocd/apps/'));
+const sourcesOf = app => app.spec.sources ?? [app.spec.source];
+
+test('every Application source in this repo points at a path, values file or chart that exists', () => {
+  const missing = [];
+  for (const { obj } of applications()) {
+    const refs = new Set(sourcesOf(obj).filter(s => s.ref).map(s => s.ref));
+    for (const s of sourcesOf(obj)) {
+      if (s.path && !existsSync(join(exampleRoot, s.path))) missing.push(`${obj.metadata.name}: path ${s.path}`);
+      for (const vf of s.helm?.valueFiles ?? []) {
+        const m = vf.match(/^\$([^/]+)\/(.+)$/);
+        if (m && !refs.has(m[1])) missing.push(`${obj.metadata.name}: ${vf} names no ref source`);
+        if (m && !existsSync(join(exampleRoot, m[2]))) missing.push(`${obj.metadata.name}: values ${m[2]}`);
+      }
+      if (s.helm?.values !== undefined) {
+        const [doc] = parseAllDocuments(s.helm.values);
+        if (doc.errors.length) missing.push(`${obj.metadata.name}: inline helm.values is not YAML`);
+      }
+      if (!s.chart && s.helm && s.path && !existsSync(join(exampleRoot, s.path, 'Chart.yaml'))) {
+        missing.push(`${obj.metadata.name}: helm source ${s.path} has no Chart.yaml`);
+      }
+    }
+  }
+  // The one known gap (README): an Application whose app folder was removed.
+  assert.deepEqual(missing, ['plex: path cluster/apps/media/plex']);
+});
+
+test('the recorded cluster carries every Application of the repo with the same sources', () => {
+  const recorded = parseAllDocuments(
+    readFileSync(join(repoRoot, 'examples/cluster-snapshot/applications.argoproj.io.yaml'), 'utf8'),
+  )[0].toJS().items;
+  const byName = new Map(recorded.map(a => [a.metadata.name, a]));
+  const mismatched = [];
+  for (const { obj } of applications()) {
+    const rec = byName.get(obj.metadata.name);
+    if (!rec) mismatched.push(`${obj.metadata.name}: not recorded`);
+    else if (JSON.stringify(sourcesOf(rec)) !== JSON.stringify(sourcesOf(obj))) {
+      // Key order differs (kubectl sorts keys), so compare canonically.
+      const canon = v => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
+      if (canon(sourcesOf(rec)) !== canon(sourcesOf(obj))) mismatched.push(`${obj.metadata.name}: sources differ`);
+    }
+  }
+  assert.deepEqual(mismatched, []);
+});
+
+test('vendored charts are whole: Chart.yaml with name and version, and templates', () => {
+  assert.ok(chartDirs.length >= 1, 'the example repo vendors a chart');
+  for (const dir of chartDirs) {
+    const chart = docsOf(join(dir, 'Chart.yaml'))[0];
+    assert.ok(chart.name && chart.version, `${relative(repoRoot, dir)}/Chart.yaml names the chart and its version`);
+    assert.ok(existsSync(join(dir, 'templates')), `${relative(repoRoot, dir)} has templates/`);
+  }
 });

@@ -52,7 +52,8 @@ function labelSelectorOf(unit: RepoUnit, manifests: ParsedManifest[]): string | 
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
   }
-  const release = unit.argoApps.flatMap(a => a.charts)[0]?.releaseName;
+  const charts = unit.argoApps.flatMap(a => a.charts);
+  const release = (charts.find(c => c.releaseName === unit.name) ?? charts[0])?.releaseName;
   return release ? `${HELM_INSTANCE_LABEL}=${release}` : undefined;
 }
 

@@ -16,6 +16,11 @@ const NAMED_BY_HOST: ResourceType[] = [
   ResourceTypes.rayService,
   ResourceTypes.rayCluster,
 ];
+/**
+ * Kinds that name a data service without using it: deploying it (Argo CD,
+ * kustomize) or fencing it (network policies select its pods by name).
+ */
+const NOT_A_CONSUMER = new Set(['Application', 'Kustomization', 'NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy']);
 /** Keys of Helm values (and manifests) that name a StorageClass. */
 const STORAGE_CLASS_KEY = /(^|\.)storageClass(Name)?$/;
 
@@ -35,7 +40,7 @@ function hostMatchers(resources: RepoResource[]) {
 interface ValueSource {
   file: string;
   value: unknown;
-  /** How the reason names the document, e.g. `ConfigMap x ` or `inline Helm values of chart y `. */
+  /** How the reason names the document, e.g. `ConfigMap x` or `inline Helm values of chart y`; empty for a values file. */
   label: string;
   /** Helm values rather than a Kubernetes object: field names are the chart's, so keys are read too. */
   helmValues: boolean;
@@ -47,13 +52,13 @@ function valueSourcesOf(unit: RepoUnit, owns: (f: string) => boolean, documents:
   for (const doc of documents) {
     if (!owns(doc.file) && !valueFiles.has(doc.file)) continue;
     const v = doc.value as any;
-    if (v?.kind === 'Application' || v?.kind === 'Kustomization') continue;
-    const label = typeof v?.kind === 'string' && v?.metadata?.name ? `${v.kind} ${v.metadata.name} ` : '';
+    if (typeof v?.kind === 'string' && NOT_A_CONSUMER.has(v.kind)) continue;
+    const label = typeof v?.kind === 'string' && v?.metadata?.name ? `${v.kind} ${v.metadata.name}` : '';
     sources.push({ file: doc.file, value: doc.value, label, helmValues: label === '' });
   }
   for (const app of unit.argoApps) {
     for (const inline of app.inlineValues) {
-      sources.push({ file: app.file, value: inline.value, label: `inline Helm values of chart ${inline.chart}, `, helmValues: true });
+      sources.push({ file: app.file, value: inline.value, label: `inline Helm values of chart ${inline.chart}`, helmValues: true });
     }
   }
   return sources;
@@ -101,9 +106,9 @@ export function findDependencies(units: FoundUnit[], resources: RepoResource[], 
       for (const [keyPath, value] of strings(source.value)) {
         for (const { resource, re } of matchers) {
           const hit = value.match(re);
-          if (hit) add(resource, source.file, `"${hit[0]}" in ${source.label}${keyPath}`);
+          if (hit) add(resource, source.file, `"${hit[0]}" in ${source.label ? `${source.label}: ` : ''}${keyPath}`);
         }
-        if (source.helmValues && STORAGE_CLASS_KEY.test(keyPath)) add(byName(ResourceTypes.storageClass, value), source.file, `${keyPath}: ${value} in ${source.label}`.trim());
+        if (source.helmValues && STORAGE_CLASS_KEY.test(keyPath)) add(byName(ResourceTypes.storageClass, value), source.file, `${keyPath}: ${value} in ${source.label || 'Helm values'}`);
       }
     }
     for (const m of unit.manifests) {
