@@ -1,0 +1,50 @@
+import { DEFAULT_LAYOUT } from '../layout';
+import { argoApp, parseRepo } from '../testing/parseRepo';
+import { assignManifests, ownerOf } from './assignManifests';
+import { findUnits } from './findUnits';
+
+const deployment = (name: string, ns: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${ns}\nspec:\n  selector:\n    matchLabels: {app: ${name}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: c, image: i:1}]}\n`;
+
+describe('assignManifests', () => {
+  const repo = parseRepo({
+    'cluster/apps/media/jellyfin/kustomization.yaml':
+      'kind: Kustomization\nmetadata:\n  annotations: {homelab.dev/owner: "user:alex"}\nresources: [deployment.yaml]\n',
+    'cluster/apps/media/jellyfin/deployment.yaml': deployment('jellyfin', 'media'),
+    'cluster/apps/ai/qdrant/kustomization.yaml': 'kind: Kustomization\nresources: []\n',
+    'cluster/apps/web/blog/kustomization.yaml':
+      'kind: Kustomization\nmetadata:\n  annotations: {homelab.dev/component-type: service}\nresources: []\n',
+    'argocd/qdrant-app.yaml': argoApp(
+      'qdrant',
+      '  sources:\n  - {chart: qdrant, repoURL: r, helm: {releaseName: vectors}}\n  - {path: cluster/apps/ai/qdrant, repoURL: g}\n',
+    ),
+  });
+  const assigned = assignManifests(
+    findUnits(DEFAULT_LAYOUT, repo.paths, repo.manifests, repo.argoApps, repo.charts),
+    repo.manifests,
+    DEFAULT_LAYOUT,
+  );
+  const unit = (name: string) => assigned.find(a => a.unit.name === name)!.unit;
+
+  it('gives a unit its manifests, owner, namespace and workload selector', () => {
+    expect(unit('jellyfin')).toMatchObject({ owner: 'user:alex', namespace: 'media', labelSelector: 'app=jellyfin', website: false });
+    expect(unit('jellyfin').manifests.map(m => m.object.kind)).toEqual(['Deployment', 'Kustomization']);
+  });
+
+  it('selects a Helm-rendered app by its release instance label and namespace from the Application', () => {
+    expect(unit('qdrant')).toMatchObject({ labelSelector: 'app.kubernetes.io/instance=vectors', namespace: 'ns' });
+  });
+
+  it('lets the kustomization override the website type of its domain', () => {
+    expect(unit('blog').website).toBe(false);
+  });
+
+  it.each([
+    [{ annotations: { 'homelab.dev/owner': 'group:friends' } }, 'group:friends'],
+    [{ labels: { 'homelab.dev/owner': 'group.friends' } }, 'group:friends'],
+    [{ labels: { 'homelab.dev/owner': 'alex' } }, 'user:alex'],
+    [{}, undefined],
+  ])('reads the owner from metadata %j', (metadata, owner) => {
+    expect(ownerOf([{ file: 'f', line: 1, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', ...metadata } } }])).toBe(owner);
+  });
+});
