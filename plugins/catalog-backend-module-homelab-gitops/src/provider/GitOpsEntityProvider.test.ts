@@ -13,7 +13,7 @@ import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
 import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES } from '@internal/plugin-homelab-gitops-node';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { GitOpsEntityProvider } from './GitOpsEntityProvider';
@@ -60,6 +60,232 @@ const find = (entities: Entity[], kind: string, name: string) => {
 describe('GitOpsEntityProvider', () => {
   const logger = mockServices.logger.mock();
   const reader = mockServices.urlReader.mock();
+
+  async function catalogExample(overrides: Partial<GitOpsSource> = {}) {
+    const provider = new GitOpsEntityProvider(source(overrides), { reader, logger });
+    const rec = recordingConnection();
+    await provider.connect(rec.connection);
+    await provider.refresh();
+    return rec;
+  }
+
+  it('catalogs exactly these entities', async () => {
+    const rec = await catalogExample();
+    expect(rec.entities().map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
+      'Component:ai-shared', 'Component:apps-ingress', 'Component:apps-networkpolicies', 'Component:cert-manager',
+      'Component:cnpg-operator', 'Component:external-secrets', 'Component:haproxy-ingress', 'Component:headscale',
+      'Component:homarr', 'Component:homelab-gitops', 'Component:immich', 'Component:jellyfin',
+      'Component:kube-prometheus-stack', 'Component:kuberay-operator', 'Component:kyverno', 'Component:linkerd',
+      'Component:media-shared', 'Component:metallb', 'Component:minio', 'Component:n8n',
+      'Component:namespaces', 'Component:nextcloud', 'Component:open-webui', 'Component:paperless-ngx',
+      'Component:pg-ai', 'Component:pg-media', 'Component:pg-other', 'Component:pg-platform',
+      'Component:pg-productivity', 'Component:plex', 'Component:portfolio-prod', 'Component:portfolio-staging',
+      'Component:productivity-shared', 'Component:qdrant', 'Component:radarr', 'Component:ray-batch',
+      'Component:ray-llm', 'Component:rook-ceph', 'Component:root', 'Component:sonarr',
+      'Component:truenas', 'Component:uptime-kuma', 'Component:valkey-cache', 'Component:valkey-queue',
+      'Component:vault', 'Component:vaultwarden', 'Component:vertical-pod-autoscaler', 'Component:volsync',
+      'Component:web-shared', 'Domain:ai', 'Domain:media', 'Domain:other',
+      'Domain:platform', 'Domain:productivity', 'Domain:web', 'Resource:ceph-block',
+      'Resource:ceph-blockpool', 'Resource:ceph-filesystem', 'Resource:ceph-filesystem-pool', 'Resource:haproxy',
+      'Resource:haproxy-restricted', 'Resource:llm-serve', 'Resource:pg-ai', 'Resource:pg-media',
+      'Resource:pg-other', 'Resource:pg-platform', 'Resource:pg-productivity', 'Resource:rag-ingest',
+      'Resource:ray-batch', 'Resource:rook-ceph', 'Resource:valkey-cache', 'Resource:valkey-queue',
+      'Resource:vault', 'System:ai-apps', 'System:backup', 'System:data',
+      'System:gitops', 'System:media-apps', 'System:networking', 'System:observability',
+      'System:other-apps', 'System:productivity-apps', 'System:scheduling', 'System:security',
+      'System:service-mesh', 'System:storage', 'System:web-apps',
+    ]);
+  });
+
+  it('relates them with exactly these dependsOn relations, and no others', async () => {
+    const rec = await catalogExample();
+    const relations = rec.entities().flatMap(e =>
+      ((e.spec?.dependsOn as string[] | undefined) ?? []).map(target => `${e.kind.toLowerCase()}:${e.metadata.name} -> ${target}`),
+    );
+    expect(relations.sort()).toEqual([
+      'component:ai-shared -> resource:default/vault',
+      'component:cert-manager -> resource:default/vault',
+      'component:headscale -> resource:default/ceph-block',
+      'component:headscale -> resource:default/haproxy',
+      'component:headscale -> resource:default/pg-other',
+      'component:headscale -> resource:default/vault',
+      'component:homarr -> resource:default/ceph-block',
+      'component:homarr -> resource:default/haproxy-restricted',
+      'component:homarr -> resource:default/vault',
+      'component:immich -> resource:default/ceph-block',
+      'component:immich -> resource:default/haproxy',
+      'component:immich -> resource:default/pg-media',
+      'component:immich -> resource:default/valkey-queue',
+      'component:immich -> resource:default/vault',
+      'component:jellyfin -> resource:default/ceph-block',
+      'component:jellyfin -> resource:default/haproxy',
+      'component:jellyfin -> resource:default/vault',
+      'component:kube-prometheus-stack -> resource:default/ceph-block',
+      'component:kube-prometheus-stack -> resource:default/pg-platform',
+      'component:kube-prometheus-stack -> resource:default/vault',
+      'component:linkerd -> resource:default/vault',
+      'component:media-shared -> resource:default/vault',
+      'component:minio -> resource:default/haproxy-restricted',
+      'component:n8n -> resource:default/ceph-block',
+      'component:n8n -> resource:default/haproxy-restricted',
+      'component:n8n -> resource:default/llm-serve',
+      'component:n8n -> resource:default/pg-ai',
+      'component:n8n -> resource:default/valkey-queue',
+      'component:n8n -> resource:default/vault',
+      'component:nextcloud -> resource:default/ceph-filesystem',
+      'component:nextcloud -> resource:default/haproxy',
+      'component:nextcloud -> resource:default/pg-productivity',
+      'component:nextcloud -> resource:default/valkey-cache',
+      'component:nextcloud -> resource:default/vault',
+      'component:open-webui -> resource:default/ceph-filesystem',
+      'component:open-webui -> resource:default/haproxy',
+      'component:open-webui -> resource:default/llm-serve',
+      'component:open-webui -> resource:default/pg-ai',
+      'component:open-webui -> resource:default/valkey-cache',
+      'component:open-webui -> resource:default/vault',
+      'component:paperless-ngx -> resource:default/ceph-block',
+      'component:paperless-ngx -> resource:default/haproxy-restricted',
+      'component:paperless-ngx -> resource:default/pg-productivity',
+      'component:paperless-ngx -> resource:default/valkey-queue',
+      'component:paperless-ngx -> resource:default/vault',
+      'component:pg-ai -> resource:default/ceph-block',
+      'component:pg-ai -> resource:default/vault',
+      'component:pg-media -> resource:default/ceph-block',
+      'component:pg-media -> resource:default/vault',
+      'component:pg-other -> resource:default/ceph-block',
+      'component:pg-other -> resource:default/vault',
+      'component:pg-platform -> resource:default/ceph-block',
+      'component:pg-platform -> resource:default/vault',
+      'component:pg-productivity -> resource:default/ceph-block',
+      'component:pg-productivity -> resource:default/vault',
+      'component:portfolio-prod -> resource:default/haproxy',
+      'component:portfolio-prod -> resource:default/llm-serve',
+      'component:portfolio-prod -> resource:default/valkey-cache',
+      'component:portfolio-prod -> resource:default/vault',
+      'component:portfolio-staging -> resource:default/haproxy-restricted',
+      'component:portfolio-staging -> resource:default/llm-serve',
+      'component:portfolio-staging -> resource:default/valkey-cache',
+      'component:portfolio-staging -> resource:default/vault',
+      'component:productivity-shared -> resource:default/vault',
+      'component:qdrant -> resource:default/ceph-block',
+      'component:qdrant -> resource:default/vault',
+      'component:radarr -> resource:default/ceph-block',
+      'component:radarr -> resource:default/haproxy-restricted',
+      'component:radarr -> resource:default/pg-media',
+      'component:radarr -> resource:default/vault',
+      'component:ray-batch -> resource:default/llm-serve',
+      'component:ray-batch -> resource:default/pg-ai',
+      'component:ray-batch -> resource:default/vault',
+      'component:ray-llm -> resource:default/ceph-filesystem',
+      'component:sonarr -> resource:default/ceph-block',
+      'component:sonarr -> resource:default/haproxy-restricted',
+      'component:sonarr -> resource:default/pg-media',
+      'component:sonarr -> resource:default/vault',
+      'component:truenas -> resource:default/haproxy-restricted',
+      'component:uptime-kuma -> resource:default/ceph-block',
+      'component:valkey-cache -> resource:default/vault',
+      'component:valkey-queue -> resource:default/ceph-block',
+      'component:valkey-queue -> resource:default/vault',
+      'component:vault -> resource:default/ceph-block',
+      'component:vaultwarden -> resource:default/ceph-block',
+      'component:vaultwarden -> resource:default/haproxy',
+      'component:vaultwarden -> resource:default/pg-productivity',
+      'component:vaultwarden -> resource:default/vault',
+      'component:web-shared -> resource:default/vault',
+      'resource:pg-ai -> resource:default/ceph-block',
+      'resource:pg-media -> resource:default/ceph-block',
+      'resource:pg-other -> resource:default/ceph-block',
+      'resource:pg-platform -> resource:default/ceph-block',
+      'resource:pg-productivity -> resource:default/ceph-block',
+    ]);
+    // Nothing is written the other way round: the deployer of a resource is named by annotation only.
+    expect(rec.entities().filter(e => e.spec?.dependencyOf)).toEqual([]);
+  });
+
+  it('names the deployer of a resource by annotation, and keeps dependsOn for its consumers', async () => {
+    const entities = (await catalogExample()).entities();
+    const pg = find(entities, 'Resource', 'pg-media');
+    expect(pg.metadata.annotations?.[HomelabAnnotations.deployedBy]).toBe('component:default/pg-media');
+    const consumers = entities.filter(e => ((e.spec?.dependsOn as string[]) ?? []).includes('resource:default/pg-media'));
+    expect(consumers.map(e => e.metadata.name).sort()).toEqual(['immich', 'radarr', 'sonarr']);
+    expect(find(entities, 'Component', 'pg-media').spec?.dependsOn).toEqual(['resource:default/ceph-block', 'resource:default/vault']);
+  });
+
+  it('catalogs a Helm-installed cache as a resource named after the release, found by its instance label', async () => {
+    const cache = find((await catalogExample()).entities(), 'Resource', 'valkey-cache');
+    expect(cache.spec).toEqual({ type: 'cache', owner: 'group:admins', system: 'data' });
+    expect(cache.metadata.tags).toEqual(['cache', 'helm', 'valkey']);
+    expect(cache.metadata.annotations).toMatchObject({
+      'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/instance=valkey-cache',
+      'backstage.io/kubernetes-namespace': 'database',
+      [HomelabAnnotations.k8sNamespace]: 'database',
+      [HomelabAnnotations.deployedBy]: 'component:default/valkey-cache',
+      [HomelabAnnotations.gitopsPath]: 'cluster/platform/base/data/data-definitions/valkey/cache/values.yaml',
+    });
+    // The chart renders the objects: no single Kubernetes object is named.
+    expect(cache.metadata.annotations?.[HomelabAnnotations.k8sKind]).toBeUndefined();
+  });
+
+  it('links and tags the chart of a Helm-only component; an OCI registry without scheme becomes an oci:// link', async () => {
+    const entities = (await catalogExample({ browseUrl: 'https://github.com/example/homelab-gitops/tree/main' })).entities();
+    const volsync = find(entities, 'Component', 'volsync');
+    expect(volsync.metadata.tags).toEqual(['platform', 'helm', 'volsync']);
+    expect(volsync.metadata.links).toEqual([{ url: 'https://backube.github.io/helm-charts/', title: 'Helm chart volsync 0.13.0', icon: 'catalog' }]);
+    expect(volsync.metadata.annotations?.['backstage.io/edit-url']).toBe(
+      'https://github.com/example/homelab-gitops/edit/main/cluster/platform/gitops/argocd/apps/volsync-app.yaml',
+    );
+    expect(find(entities, 'Component', 'valkey-queue').metadata.links).toEqual([
+      { url: 'oci://registry-1.docker.io/bitnamicharts/valkey', title: 'Helm chart valkey 3.0.22', icon: 'catalog' },
+    ]);
+    expect(find(entities, 'Component', 'sonarr').metadata.links).toContainEqual({
+      url: 'https://github.com/example/homelab-gitops/tree/main/charts/servarr/',
+      title: 'Helm chart servarr 0.3.1 (vendored in charts/servarr)',
+      icon: 'catalog',
+    });
+  });
+
+  it('skips an oversized file with one warning naming it and its size, on the repo entity and in the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-hostile-'));
+    try {
+      cpSync(exampleRepo, dir, { recursive: true });
+      writeFileSync(join(dir, 'cluster/apps/media/jellyfin/huge.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  x: "${'x'.repeat(2048)}"\n`);
+      const warn = mockServices.logger.mock();
+      // 1 KiB stands in for the 4 MiB default, which readLocalRepo's own test checks on a 54 MB file.
+      const provider = new GitOpsEntityProvider(source({ path: dir, maxFileSizeBytes: 1024 }), { reader, logger: warn });
+      const rec = recordingConnection();
+      await provider.connect(rec.connection);
+      await provider.refresh();
+      const problems = JSON.parse(find(rec.entities(), 'Component', 'homelab-gitops').metadata.annotations![HomelabAnnotations.gitopsProblems]);
+      const ofFile = (f: string) => problems.filter((p: { file: string }) => p.file === `cluster/apps/media/jellyfin/${f}`);
+      expect(ofFile('huge.yaml')).toEqual([{ file: 'cluster/apps/media/jellyfin/huge.yaml', message: expect.stringMatching(/^skipped: 2\.\d KiB is over the 1\.0 KiB per-file limit/) }]);
+      const logged = (f: string) => warn.warn.mock.calls.filter(c => String(c[0]).includes(`jellyfin/${f}`));
+      expect(logged('huge.yaml')).toHaveLength(1);
+      expect(find(rec.entities(), 'Component', 'jellyfin')).toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a 5,000-deep nested file exactly one warning, on the repo entity and in the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-deep-'));
+    try {
+      cpSync(exampleRepo, dir, { recursive: true });
+      writeFileSync(
+        join(dir, 'cluster/apps/media/jellyfin/deep.yaml'),
+        Array.from({ length: 30 }, () => `x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`).join('---\n'),
+      );
+      const warn = mockServices.logger.mock();
+      const provider = new GitOpsEntityProvider(source({ path: dir }), { reader, logger: warn });
+      const rec = recordingConnection();
+      await provider.connect(rec.connection);
+      expect(await provider.refresh()).toMatchObject({ status: 'updated', problems: 1 });
+      const problems = JSON.parse(find(rec.entities(), 'Component', 'homelab-gitops').metadata.annotations![HomelabAnnotations.gitopsProblems]);
+      expect(problems).toEqual([expect.objectContaining({ file: 'cluster/apps/media/jellyfin/deep.yaml', message: expect.stringMatching(/^YAML error: /) })]);
+      expect(warn.warn.mock.calls.filter(c => String(c[0]).includes('deep.yaml'))).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('catalogs the example repo as valid, related entities', async () => {
     const provider = new GitOpsEntityProvider(source(), { reader, logger });

@@ -15,6 +15,11 @@ describe('readGitOpsSources', () => {
     });
     expect(s.layout.apps[0]).toEqual({ root: 'cluster/apps', unit: 'directory', exclude: ['shared'] });
     expect(s.rules).toContain('ingress-tls');
+    expect(s.maxFileSizeBytes).toBe(4 * 1024 * 1024);
+  });
+
+  it('reads the per-file size limit', () => {
+    expect(read([{ id: 'a', path: '/x', maxFileSizeBytes: 8388608 }])[0].maxFileSizeBytes).toBe(8388608);
   });
 
   it('reads a remote source with its layout and rules', () => {
@@ -45,6 +50,7 @@ describe('readGitOpsSources', () => {
     [[{ id: 'Bad_Id', path: '/x' }], 'must be lowercase letters, digits and dashes'],
     [[{ id: 'a', path: '/x', scorecard: { rules: ['vibes'] } }], 'unknown rule(s) vibes'],
     [[{ id: 'a', path: '/x', layout: { apps: [{ root: 'apps', unit: 'folder' }] } }], 'apps[].unit must be "directory" or "file"'],
+    [[{ id: 'a', path: '/x', maxFileSizeBytes: 0 }], 'maxFileSizeBytes must be a positive whole number of bytes, got 0'],
   ])('refuses %j', (sources, message) => {
     expect(() => read(sources)).toThrow(message);
   });
