@@ -6,3 +6,4 @@
 export * from './annotations';
 export * from './entityTypes';
 export * from './scorecard';
+export * from './deployedBy';

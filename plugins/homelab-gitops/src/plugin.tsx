@@ -27,6 +27,17 @@ const evidenceCard = EntityCardBlueprint.make({
   },
 });
 
+const deployedByCard = EntityCardBlueprint.make({
+  name: 'deployed-by',
+  params: {
+    filter: hasAnnotation(HomelabAnnotations.deployedBy),
+    loader: async () => {
+      const { DeployedByCard } = await import('./components/DeployedByCard');
+      return <DeployedByCard />;
+    },
+  },
+});
+
 /**
  * Entity cards of GitOps discovery.
  *
@@ -34,5 +45,5 @@ const evidenceCard = EntityCardBlueprint.make({
  */
 export const homelabGitOpsPlugin = createFrontendPlugin({
   pluginId: 'homelab-gitops',
-  extensions: [scorecardCard, evidenceCard],
+  extensions: [scorecardCard, evidenceCard, deployedByCard],
 });
