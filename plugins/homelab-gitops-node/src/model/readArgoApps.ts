@@ -19,7 +19,7 @@ export function readArgoApp(
   vendoredCharts: VendoredChart[],
 ): { app: ArgoApp; problems: RepoProblem[] } {
   const spec = m.object.spec ?? {};
-  const sources: any[] = Array.isArray(spec.sources) ? spec.sources : spec.source ? [spec.source] : [];
+  const sources: any[] = Array.isArray(spec.sources) ? spec.sources : [spec.source].filter(Boolean);
   const name = m.object.metadata.name;
   const problems: RepoProblem[] = [];
   // `$values/x.yaml` names a file of the source carrying `ref: values`; only
