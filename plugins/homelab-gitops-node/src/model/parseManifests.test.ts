@@ -1,4 +1,4 @@
-import { parseManifests } from './parseManifests';
+import { excessiveFlowDepthLine, MAX_FLOW_DEPTH, parseManifests } from './parseManifests';
 
 describe('parseManifests', () => {
   it('reads every document of multi-document files with its line, kustomizations included', () => {
@@ -43,6 +43,21 @@ describe('parseManifests', () => {
     expect(problems.map(p => p.file)).toEqual(['deep.yaml', 'deep-many.yaml']);
     expect(problems[0].message).toMatch(/^YAML error: /);
     expect(manifests).toEqual([]);
+  });
+
+  it('skips a file nested past the depth limit before parsing it, naming the line', () => {
+    const deep = `${'['.repeat(MAX_FLOW_DEPTH + 1)}${']'.repeat(MAX_FLOW_DEPTH + 1)}`;
+    expect(parseManifests([{ path: 'd.yaml', content: `a: 1\n---\nb: ${deep}\n` }]).problems).toEqual([
+      { file: 'd.yaml', line: 3, message: `YAML error: flow collections nested more than ${MAX_FLOW_DEPTH} levels deep; file skipped` },
+    ]);
+  });
+
+  it.each([
+    ['brackets in a Prometheus expression', 'expr: rate(x[5m]) > sum(y[1h])\n'],
+    ['brackets in quotes and comments', `a: "${'['.repeat(300)}"\n# ${'{'.repeat(300)}\nb: ['x', "y[", 'z{']\n`],
+    ['flow nesting at the limit', `a: ${'['.repeat(MAX_FLOW_DEPTH)}${']'.repeat(MAX_FLOW_DEPTH)}\n`],
+  ])('does not count %s as deep nesting', (_case, content) => {
+    expect(excessiveFlowDepthLine(content)).toBeUndefined();
   });
 
   it('refuses alias bombs instead of expanding them', () => {

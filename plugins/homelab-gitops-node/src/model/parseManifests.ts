@@ -24,7 +24,63 @@ interface FileParse {
 
 const firstLine = (message: string) => message.split('\n')[0];
 
+/**
+ * Deeper flow nesting than any real manifest has. The YAML parser recurses
+ * per level and, thousands of levels down, overflows the stack after
+ * spending seconds and hundreds of MiB on the file.
+ */
+export const MAX_FLOW_DEPTH = 256;
+
+/** Whether position i is where a scalar starts: after `: `, `- ` or at the start of a line. */
+function startsScalar(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || text[j] === '\n' || text[j] === ':' || text[j] === '-';
+}
+
+/**
+ * The line where flow collections (`[`, `{`) first nest deeper than `max`,
+ * outside quotes and comments; undefined when they never do. One pass, no
+ * allocation: cheap next to parsing.
+ */
+export function excessiveFlowDepthLine(text: string, max = MAX_FLOW_DEPTH): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote: string | undefined;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n')) comment = true;
+    // A quote opens a scalar only where one starts: an apostrophe inside a
+    // plain scalar (`description: it's`) is just a character.
+    else if ((c === '"' || c === "'") && (depth > 0 || startsScalar(text, i))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return line;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 function parseFile(file: RepoFile): FileParse {
+  const deepLine = excessiveFlowDepthLine(file.content);
+  if (deepLine !== undefined) {
+    return {
+      manifests: [],
+      documents: [],
+      problem: { file: file.path, line: deepLine, message: `YAML error: flow collections nested more than ${MAX_FLOW_DEPTH} levels deep; file skipped` },
+    };
+  }
   const manifests: ParsedManifest[] = [];
   const documents: ParsedDocument[] = [];
   const errors: Array<{ line?: number; message: string }> = [];
