@@ -1,3 +1,4 @@
+import { HomelabRepoAnnotations } from '@internal/plugin-homelab-common';
 import { DEFAULT_LAYOUT } from '../layout';
 import { argoApp, parseRepo } from '../testing/parseRepo';
 import { assignManifests, ownerOf } from './assignManifests';
@@ -40,9 +41,9 @@ describe('assignManifests', () => {
   });
 
   it.each([
-    [{ annotations: { 'homelab.dev/owner': 'group:friends' } }, 'group:friends'],
-    [{ labels: { 'homelab.dev/owner': 'group.friends' } }, 'group:friends'],
-    [{ labels: { 'homelab.dev/owner': 'alex' } }, 'user:alex'],
+    [{ annotations: { [HomelabRepoAnnotations.owner]: 'group:friends' } }, 'group:friends'],
+    [{ labels: { [HomelabRepoAnnotations.owner]: 'group.friends' } }, 'group:friends'],
+    [{ labels: { [HomelabRepoAnnotations.owner]: 'alex' } }, 'user:alex'],
     [{}, undefined],
   ])('reads the owner from metadata %j', (metadata, owner) => {
     expect(ownerOf([{ file: 'f', line: 1, object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', ...metadata } } }])).toBe(owner);

@@ -1,10 +1,11 @@
+import { HomelabAnnotations } from '@internal/plugin-homelab-common';
 import type { Entity } from '@backstage/catalog-model';
 import { repoFileUrl } from './repoLinks';
 
 const entity = (sourceLocation: string, gitopsPath: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'x', annotations: { 'backstage.io/source-location': sourceLocation, 'homelab.dev/gitops-path': gitopsPath } },
+  metadata: { name: 'x', annotations: { 'backstage.io/source-location': sourceLocation, [HomelabAnnotations.gitopsPath]: gitopsPath } },
 });
 
 describe('repoFileUrl', () => {
