@@ -10,7 +10,8 @@ export { readLocalRepo } from './snapshot/readLocalRepo';
 export { readUrlRepo } from './snapshot/readUrlRepo';
 export * from './model/types';
 export { parseManifests } from './model/parseManifests';
-export { buildRepoModel, ingressHosts } from './model/buildRepoModel';
+export { buildRepoModel } from './model/buildRepoModel';
+export { ingressHosts } from './model/attachIngresses';
 export { HELM_INSTANCE_LABEL } from './model/assignManifests';
 export * from './layout';
 export {

@@ -11,7 +11,6 @@ import { readArgoApps } from './readArgoApps';
 import { dirOf } from './repoPaths';
 import type { ParsedManifest, RepoModel } from './types';
 
-export { ingressHosts } from './attachIngresses';
 
 /** Each manifest with the namespace its nearest kustomization gives it. */
 function withNamespaces(manifests: ParsedManifest[]): ParsedManifest[] {
