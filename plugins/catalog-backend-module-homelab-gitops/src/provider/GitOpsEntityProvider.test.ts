@@ -13,7 +13,7 @@ import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
 import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES } from '@internal/plugin-homelab-gitops-node';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { GitOpsEntityProvider } from './GitOpsEntityProvider';
@@ -418,6 +418,7 @@ describe('GitOpsEntityProvider', () => {
       },
     ];
     const calls: Array<string | undefined> = [];
+    const extracted: string[] = [];
     const remote: UrlReaderService = {
       readUrl: async () => {
         throw new Error('not used');
@@ -437,6 +438,7 @@ describe('GitOpsEntityProvider', () => {
           // What the UrlReader does: extract the tree to a fresh directory.
           dir: async () => {
             const target = mkdtempSync(join(tmpdir(), 'gitops-tree-'));
+            extracted.push(target);
             for (const f of files) {
               mkdirSync(dirname(join(target, f.path)), { recursive: true });
               writeFileSync(join(target, f.path), f.text);
@@ -455,6 +457,9 @@ describe('GitOpsEntityProvider', () => {
     expect(await provider.refresh()).toMatchObject({ status: 'updated' });
     expect(await provider.refresh()).toMatchObject({ status: 'unchanged' });
     expect(calls).toEqual([undefined, 'sha-1']);
+    // The extracted tree is read from disk (so the size limit is checked before reading) and removed.
+    expect(extracted).toHaveLength(1);
+    expect(existsSync(extracted[0])).toBe(false);
     const jellyfin = find(rec.entities(), 'Component', 'jellyfin');
     expect(jellyfin.metadata.annotations).toMatchObject({
       'backstage.io/source-location': 'url:https://github.com/example/homelab-gitops/tree/main/cluster/apps/media/jellyfin/',

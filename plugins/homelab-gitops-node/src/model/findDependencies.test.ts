@@ -54,6 +54,16 @@ describe('findDependencies', () => {
     }
   });
 
+  it('relates an app to a Helm-installed Postgres by the Service names of the chart', () => {
+    const deps = dependencies({
+      'argocd/db-app.yaml': argoApp('db', '  source: {chart: postgresql, repoURL: registry-1.docker.io/bitnamicharts, helm: {releaseName: wiki-db}}\n'),
+      'cluster/apps/web/wiki/kustomization.yaml': kustomization,
+      'cluster/apps/web/wiki/configmap.yaml': configMap('wiki', { DB_HOST: 'wiki-db-hl.ns.svc', REPLICA: 'wiki-db-read' }),
+    });
+    expect(deps.wiki).toEqual(['wiki-db <- cluster/apps/web/wiki/configmap.yaml: "wiki-db-hl" in ConfigMap wiki: data.DB_HOST']);
+    expect(deps.db).toEqual([]);
+  });
+
   it('reads Helm value files of the app and inline values of Helm-only Applications', () => {
     const deps = dependencies({
       'cluster/apps/ai/qdrant/kustomization.yaml': kustomization,
