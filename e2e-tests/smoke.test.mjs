@@ -2,14 +2,14 @@
 // embedded default (SQLite, example GitOps repo), driven in Debian's Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 7107);
-const screenshots = join(repoRoot, 'docs/screenshots');
 
 // Names GitOps discovery derives from the example repo (no catalog file
 // lists them); a change there shows up here.
@@ -55,7 +55,6 @@ before(async () => {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
   });
-  mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
@@ -76,13 +75,13 @@ test('a guest opens the catalog and an entity page in the browser', async () => 
   const errors = [];
   const page = await guestPage(900, errors);
   await page.getByRole('link', { name: 'jellyfin', exact: true }).waitFor();
-  await page.screenshot({ path: join(screenshots, 'catalog.png') });
+  await screenshot(page, 'catalog.png');
 
   await page.getByRole('link', { name: 'jellyfin', exact: true }).click();
   await page.waitForURL(/\/catalog\/default\/component\/jellyfin/);
   await page.getByRole('heading', { name: 'jellyfin' }).first().waitFor();
   await page.getByText('About').first().waitFor();
-  await page.screenshot({ path: join(screenshots, 'entity-page.png') });
+  await screenshot(page, 'entity-page.png');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -94,7 +93,7 @@ test('an app page shows its dependencies, why, and its convention scorecard', as
   await page.getByText(/Ingress sonarr has no tls section/).waitFor();
   await page.getByText('Dependencies found in the repo').waitFor();
   await page.getByText(/"pg-media-rw" in ConfigMap/).waitFor();
-  await page.screenshot({ path: join(screenshots, 'entity-scorecard.png'), fullPage: true });
+  await screenshot(page, 'entity-scorecard.png', { fullPage: true });
   await page.close();
 });
 
@@ -108,7 +107,7 @@ test('the platform overview shows live state from the recorded example cluster',
   await page.getByText(/Switchover in progress/).first().waitFor();
   await page.getByLabel('Age of the last successful backup per Postgres cluster').waitFor();
   await page.getByText(/Needs attention/).waitFor();
-  await page.screenshot({ path: join(screenshots, 'platform-overview.png'), fullPage: true });
+  await screenshot(page, 'platform-overview.png', { fullPage: true });
 
   await page.goto(`${backend.url}/catalog/default/resource/pg-media/live-state`, { waitUntil: 'networkidle' });
   await page.getByText('Live state: Cluster database/pg-media').waitFor();
@@ -116,7 +115,7 @@ test('the platform overview shows live state from the recorded example cluster',
   // The apps relying on it, from discovery's relations.
   await page.getByText('Used by:').waitFor();
   await page.getByRole('link', { name: 'immich' }).first().waitFor();
-  await page.screenshot({ path: join(screenshots, 'postgres-live-state.png'), fullPage: true });
+  await screenshot(page, 'postgres-live-state.png', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });
