@@ -24,8 +24,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * Every file a template run would write: a badge for new or edited, the path,
- * the changed line counts; unfolded, the diff of an edited file or the whole
- * content of a new one.
+ * the changed line counts; unfolded, the diff of an edited file (open from
+ * the start) or the whole content of a new one.
  */
 export function PlannedFilesView({ files }: { files: PlannedFile[] }) {
   const classes = useStyles();
@@ -35,7 +35,13 @@ export function PlannedFilesView({ files }: { files: PlannedFile[] }) {
         const stat = file.diff ? diffStat(file.diff) : undefined;
         const lines = file.content ? file.content.replace(/\n$/, '').split('\n').length : 0;
         return (
-          <Accordion key={file.path} role="listitem" TransitionProps={{ unmountOnExit: true }}>
+          // Edits of existing files are what a reviewer must see: open by default.
+          <Accordion
+            key={file.path}
+            role="listitem"
+            defaultExpanded={file.action === 'edit'}
+            TransitionProps={{ unmountOnExit: true }}
+          >
             <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-label={`${file.action === 'edit' ? 'Edit' : 'Create'} ${file.path}`}>
               <Box display="flex" alignItems="center" width="100%" style={{ gap: 12 }}>
                 <Chip size="small" label={file.action === 'edit' ? 'edit' : 'new'} className={classes[file.action]} />

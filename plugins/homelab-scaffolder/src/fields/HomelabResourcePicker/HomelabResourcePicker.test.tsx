@@ -13,7 +13,7 @@ async function renderPicker(uiOptions: HomelabResourcePickerUiOptions, title: st
     </TestApiProvider>,
   );
   const select = await screen.findByRole('button', { name: new RegExp(title) });
-  await screen.findByText(`A ${uiOptions.resourceType} from the catalog.`);
+  await screen.findByText(`One of the catalog's ${uiOptions.resourceType} resources.`);
   fireEvent.mouseDown(select);
   return within(await screen.findByRole('listbox'));
 }

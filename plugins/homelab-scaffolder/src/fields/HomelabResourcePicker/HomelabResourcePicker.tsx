@@ -25,7 +25,7 @@ export function HomelabResourcePicker(props: FieldExtensionComponentProps<string
   const choices = resourceOptions(resources.entities, options?.ingressVisibility);
   const unknown = Boolean(formData) && !resources.loading && !choices.some(c => c.value === formData);
   const empty = !resources.loading && !resources.error && choices.length === 0;
-  let helperText = schema.description ?? `A ${resourceType} from the catalog.`;
+  let helperText = schema.description ?? `One of the catalog's ${resourceType} resources.`;
   if (!resourceType) helperText = 'The template sets no ui:options.resourceType for this field.';
   else if (unknown) helperText = `"${formData}" is no ${resourceType} in the catalog.`;
   else if (empty) helperText = `The catalog has no ${resourceType} yet.`;
