@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
 import { identityApiRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -19,7 +19,7 @@ describe('HomelabOwnerPicker', () => {
         <FieldHarness Field={HomelabOwnerPicker} name="owner" title="Owner" />
       </TestApiProvider>,
     );
-    expect(await screen.findByTestId('value')).toHaveTextContent('user:default/friend');
+    await waitFor(() => expect(screen.getByTestId('value')).toHaveTextContent('user:default/friend'));
     fireEvent.mouseDown(screen.getByRole('button', { name: /Owner/ }));
     const list = within(await screen.findByRole('listbox'));
     expect(list.getAllByRole('option').map(o => o.textContent)).toEqual(['friend (user) · you', 'admins (group)']);

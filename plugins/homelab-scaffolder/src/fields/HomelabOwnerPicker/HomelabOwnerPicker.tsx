@@ -21,7 +21,15 @@ export function HomelabOwnerPicker(props: FieldExtensionComponentProps<string>) 
   const identityApi = useApi(identityApiRef);
   const [signedIn, setSignedIn] = useState<string>();
   useEffect(() => {
-    identityApi.getBackstageIdentity().then(identity => setSignedIn(identity.userEntityRef));
+    let cancelled = false;
+    identityApi
+      .getBackstageIdentity()
+      .then(identity => !cancelled && setSignedIn(identity.userEntityRef))
+      // Without an identity there is no default; the list still offers everyone.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [identityApi]);
   useEffect(() => {
     if (!formData && signedIn) onChange(signedIn);

@@ -93,7 +93,7 @@ export function HomelabReviewPreview(
       <Typography variant="h6">{schema.title ?? 'Preview of the change'}</Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
         {schema.description ??
-          'A dry-run of this template with the values above. Nothing is written or published until you press Create.'}
+          'A dry-run of this template with the values you entered. Nothing is written or published until you press Create.'}
       </Typography>
       {state.status === 'running' && (
         <Box role="status" aria-label="Running the dry-run">
