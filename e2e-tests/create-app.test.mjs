@@ -1,0 +1,194 @@
+// The browser e2e of self-service app creation: a guest opens Create, picks a
+// template, fills the form with the homelab fields, sees the dry-run preview
+// of every file, creates the app and sees the task succeed. Real backend on
+// the embedded default, Debian's Chromium.
+//
+// Two templates drive it: the e2e fixture (e2e-tests/fixtures), which
+// exercises every field and the preview through the real scaffolder without
+// the homelab actions, and the real `app-with-postgres` template, whose test
+// is skipped while that template is not registered in the catalog.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { parse } from 'yaml';
+import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.E2E_CREATE_PORT ?? 7112);
+// Screenshots land in a temp dir; UPDATE_SCREENSHOTS=1 copies them into docs/.
+const shots = mkdtempSync(join(tmpdir(), 'portal-create-app-shots-'));
+const FIXTURE = join(repoRoot, 'e2e-tests/fixtures/homelab-form-template.yaml');
+const APP_TEMPLATE = 'app-with-postgres';
+
+let backend;
+let browser;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(repoRoot, 'packages/app/dist/index.html')),
+    'the app must be built first (yarn workspace app build)',
+  );
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  // The portal's own catalog locations plus the fixture template.
+  const appConfig = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf-8'));
+  backend = await startBackend({
+    port,
+    name: 'create-app',
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+    extraConfig: {
+      catalog: {
+        locations: [
+          ...appConfig.catalog.locations,
+          { type: 'file', target: FIXTURE, rules: [{ allow: ['Template'] }] },
+        ],
+      },
+    },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
+  });
+  await waitForEntities(backend.url, list =>
+    list.some(e => e.kind === 'Template' && e.metadata.name === 'e2e-homelab-form') &&
+    list.some(e => e.kind === 'Resource' && e.metadata.name === 'pg-media'),
+  );
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const docs = join(repoRoot, 'docs/screenshots');
+    mkdirSync(docs, { recursive: true });
+    for (const file of readdirSync(shots)) cpSync(join(shots, file), join(docs, file));
+  }
+});
+
+async function guestPage(errors) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', err => errors.push(err.message));
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  return page;
+}
+
+/** Picks `option` in the MUI select of the form field `field`. */
+async function pick(page, field, option) {
+  await page.locator(`#root_${field}`).click();
+  await page.getByRole('option', { name: option }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/** Fills the app page of the form the way a friend would, seeing each field's checks. */
+async function fillAppForm(page, { ingressClass } = {}) {
+  const name = page.locator('#root_name');
+  await name.fill('jellyfin');
+  await page.getByText(/An app named "jellyfin" already exists: component:default\/jellyfin/).waitFor();
+  await name.fill('Photos');
+  await page.getByText('"Photos" has capital letters; use lowercase (photos).').waitFor();
+  await name.fill('photos');
+
+  // The host follows the name inside the base domain learned from the repo.
+  await page.waitForFunction(() => document.querySelector('#root_hostname')?.value === 'photos.homelab.example');
+
+  await pick(page, 'domain', 'media');
+  // The owner starts as the signed-in user.
+  await page.locator('#root_owner').getByText('guest (user) · you').waitFor();
+
+  const image = page.locator('#root_image');
+  await image.fill('ghcr.io/example/photos:latest');
+  await page.getByText(/uses the tag latest; pin a version/).waitFor();
+  await image.fill('ghcr.io/example/photos:1.4.0');
+
+  await pick(page, 'postgresCluster', /^pg-media/);
+  if (ingressClass) await pick(page, 'ingressClass', new RegExp(`^${ingressClass}`));
+  const description = page.locator('#root_description');
+  if (await description.count()) await description.fill('Family photos: kind: Secret stays text');
+}
+
+async function taskOf(page) {
+  await page.waitForURL(/\/create\/tasks\/[^/]+$/);
+  const taskId = page.url().split('/').pop();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const task = await (await api(backend.url, `/api/scaffolder/v2/tasks/${taskId}`)).json();
+    if (!['open', 'processing'].includes(task.status)) return task;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`task ${taskId} did not finish in 120 s`);
+}
+
+test('the homelab fields and the dry-run preview, through the real scaffolder (fixture template)', async () => {
+  const errors = [];
+  const page = await guestPage(errors);
+  await page.getByRole('link', { name: 'Create' }).first().click();
+  await page.getByText('Homelab form fields (e2e fixture)').waitFor();
+  await page.goto(`${backend.url}/create/templates/default/e2e-homelab-form`, { waitUntil: 'networkidle' });
+
+  await fillAppForm(page, { ingressClass: 'haproxy-restricted' });
+  await page.screenshot({ path: join(shots, 'create-app-form.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // The preview: every file, new or edited, before anything is written.
+  await page.getByText('1 file to create, 1 to change.').waitFor();
+  await page.getByRole('button', { name: 'Create cluster/apps/media/photos/deployment.yaml' }).waitFor();
+  // Edited files open with their diff; new files unfold to their content.
+  await page.getByRole('button', { name: 'Edit cluster/apps/media/kustomization.yaml' }).waitFor();
+  const added = page.locator('[data-kind="add"]');
+  await added.first().waitFor();
+  assert.deepEqual(await added.allTextContents(), ['+  - photos']);
+  await page.getByText(/The app will be served at/).waitFor();
+  await page.getByRole('link', { name: 'https://photos.homelab.example' }).waitFor();
+  await page.getByRole('button', { name: 'Create cluster/apps/media/photos/deployment.yaml' }).click();
+  await page.getByText('image: ghcr.io/example/photos:1.4.0').waitFor();
+  await page.waitForTimeout(500); // the accordion's unfold animation
+  await page.screenshot({ path: join(shots, 'create-app-preview.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const task = await taskOf(page);
+  assert.equal(task.status, 'completed');
+  assert.deepEqual(
+    { name: task.spec.parameters.name, postgresCluster: task.spec.parameters.postgresCluster, owner: task.spec.parameters.owner },
+    { name: 'photos', postgresCluster: 'pg-media', owner: 'user:default/guest' },
+  );
+  await page.getByText('Log the request').first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a friend creates an app with Postgres and sees the branch (app-with-postgres template)', async t => {
+  const templates = await (await api(backend.url, '/api/catalog/entities?filter=kind=template&fields=metadata.name')).json();
+  if (!templates.some(e => e.metadata.name === APP_TEMPLATE)) {
+    t.skip(`template ${APP_TEMPLATE} is not registered in the catalog (it comes with the scaffolder backend module)`);
+    return;
+  }
+  const errors = [];
+  const page = await guestPage(errors);
+  await page.getByRole('link', { name: 'Create' }).first().click();
+  await page.getByText('App with Postgres').first().waitFor();
+  await page.goto(`${backend.url}/create/templates/default/${APP_TEMPLATE}`, { waitUntil: 'networkidle' });
+  await fillAppForm(page);
+  await page.screenshot({ path: join(shots, 'create-app-with-postgres-form.png'), fullPage: true });
+  // Through the remaining pages to the one holding the preview.
+  for (let i = 0; i < 5 && !(await page.getByText(/files? to create/).count()); i++) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForLoadState('networkidle');
+  }
+  await page.getByText(/\d+ files? to create, \d+ to change\./).waitFor({ timeout: 60_000 });
+  await page.locator('[data-kind="add"]').first().waitFor();
+  await page.screenshot({ path: join(shots, 'create-app-with-postgres-preview.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const task = await taskOf(page);
+  assert.equal(task.status, 'completed');
+  await page.getByText(/branch/i).first().waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: join(shots, 'create-app-task.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,16 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogClash } from './findAppNameClash';
+import { entityHosts } from './entityHosts';
+
+/**
+ * The existing entity that already serves `host`, if any.
+ *
+ * @public
+ */
+export function findHostClash(host: string, entities: Entity[]): CatalogClash | undefined {
+  const wanted = host.toLowerCase();
+  const existing = entities.find(e => entityHosts(e).includes(wanted));
+  if (!existing) return undefined;
+  const entityRef = stringifyEntityRef(existing);
+  return { entityRef, message: `${host} is already served by ${entityRef}. Pick another host name.` };
+}
