@@ -9,17 +9,15 @@
 // is skipped while that template is not registered in the catalog.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_CREATE_PORT ?? 7112);
-// Screenshots land in a temp dir; UPDATE_SCREENSHOTS=1 copies them into docs/.
-const shots = mkdtempSync(join(tmpdir(), 'portal-create-app-shots-'));
 const FIXTURE = join(repoRoot, 'e2e-tests/fixtures/homelab-form-template.yaml');
 const APP_TEMPLATE = 'app-with-postgres';
 
@@ -60,11 +58,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await backend?.stop();
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
-    const docs = join(repoRoot, 'docs/screenshots');
-    mkdirSync(docs, { recursive: true });
-    for (const file of readdirSync(shots)) cpSync(join(shots, file), join(docs, file));
-  }
 });
 
 async function guestPage(errors) {
@@ -130,7 +123,7 @@ test('the homelab fields and the dry-run preview, through the real scaffolder (f
   await page.goto(`${backend.url}/create/templates/default/e2e-homelab-form`, { waitUntil: 'networkidle' });
 
   await fillAppForm(page, { ingressClass: 'haproxy-restricted' });
-  await page.screenshot({ path: join(shots, 'create-app-form.png'), fullPage: true });
+  await screenshot(page, 'create-app-form.png', { fullPage: true });
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The preview: every file, new or edited, before anything is written.
@@ -146,7 +139,7 @@ test('the homelab fields and the dry-run preview, through the real scaffolder (f
   await page.getByRole('button', { name: 'Create cluster/apps/media/photos/deployment.yaml' }).click();
   await page.getByText('image: ghcr.io/example/photos:1.4.0').waitFor();
   await page.waitForTimeout(500); // the accordion's unfold animation
-  await page.screenshot({ path: join(shots, 'create-app-preview.png'), fullPage: true });
+  await screenshot(page, 'create-app-preview.png', { fullPage: true });
 
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
@@ -173,7 +166,7 @@ test('a friend creates an app with Postgres and sees the branch (app-with-postgr
   await page.getByText('App with Postgres').first().waitFor();
   await page.goto(`${backend.url}/create/templates/default/${APP_TEMPLATE}`, { waitUntil: 'networkidle' });
   await fillAppForm(page);
-  await page.screenshot({ path: join(shots, 'create-app-with-postgres-form.png'), fullPage: true });
+  await screenshot(page, 'create-app-with-postgres-form.png', { fullPage: true });
   // Through the remaining pages to the one holding the preview.
   for (let i = 0; i < 5 && !(await page.getByText(/files? to create/).count()); i++) {
     await page.getByRole('button', { name: 'Next' }).click();
@@ -181,14 +174,14 @@ test('a friend creates an app with Postgres and sees the branch (app-with-postgr
   }
   await page.getByText(/\d+ files? to create, \d+ to change\./).waitFor({ timeout: 60_000 });
   await page.locator('[data-kind="add"]').first().waitFor();
-  await page.screenshot({ path: join(shots, 'create-app-with-postgres-preview.png'), fullPage: true });
+  await screenshot(page, 'create-app-with-postgres-preview.png', { fullPage: true });
 
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   const task = await taskOf(page);
   assert.equal(task.status, 'completed');
   await page.getByText(/branch/i).first().waitFor({ timeout: 60_000 });
-  await page.screenshot({ path: join(shots, 'create-app-task.png'), fullPage: true });
+  await screenshot(page, 'create-app-task.png', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });
