@@ -12,3 +12,8 @@ export { parseManifests } from './model/parseManifests';
 export { buildRepoModel, ingressHosts } from './model/buildRepoModel';
 export * from './layout';
 export { evaluateScorecard, evaluateResourceScorecard, ALL_SCORECARD_RULES } from './scorecard/evaluateScorecard';
+export * from './conventions/types';
+export { learnConventions } from './conventions/learnConventions';
+export { readConventionOverrides } from './conventions/readConventionOverrides';
+export { placeApp, kustomizationOf, appDomains } from './placement/placeApp';
+export type { AppPlacement, KustomizationEntry } from './placement/placeApp';
