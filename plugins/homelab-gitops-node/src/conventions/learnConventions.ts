@@ -140,7 +140,9 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
     const consumers = model.units.filter(u => u.dependencies.some(d => d.target === cache.name));
     const used: number[] = [];
     const passwords: Array<{ key: string; property: string }> = [];
+    let withoutIndex = 0;
     for (const unit of consumers) {
+      const before = used.length;
       const onlyCache = unit.dependencies.filter(d => d.targetType === ResourceTypes.cache).length === 1;
       for (const m of unit.manifests) {
         for (const [path, value] of strings(m.object)) {
@@ -160,7 +162,10 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
           }
         }
       }
+      if (used.length === before) withoutIndex++;
     }
+    // Where the repo numbers databases, an app naming no index uses database 0.
+    if (used.length && withoutIndex > 0) used.push(0);
     let databases: number | undefined;
     for (const m of model.manifests.filter(x => x.object.kind === 'ConfigMap' && x.namespace === ns && x.file.startsWith(dirOf(cache.manifest.file)))) {
       for (const [, value] of strings(m.object.data ?? {})) {

@@ -1,0 +1,36 @@
+import { InputError } from '@backstage/errors';
+import type { RepoResource } from '@internal/plugin-homelab-gitops-node';
+import type { RepoContext } from '../source/RepoContext';
+import { nameOfRef } from './validateAppRequest';
+
+/**
+ * The resource a picker chose, matched by entity name or by the Kubernetes
+ * name (the `k8s-name` annotation); refuses one the repo does not define.
+ */
+export function resolveResource(ctx: RepoContext, field: string, value: string, type: RepoResource['type']): RepoResource {
+  const name = nameOfRef(field, value);
+  const ofType = ctx.model.resources.filter(r => r.type === type);
+  const found = ofType.find(r => r.name === name) ?? ofType.find(r => r.manifest.object.metadata.name === name);
+  if (!found) {
+    throw new InputError(
+      `${field}: there is no ${type} "${name}" in GitOps source ${ctx.sourceId}; known: ${ofType.map(r => r.name).join(', ') || 'none'}`,
+    );
+  }
+  return found;
+}
+
+/** The IngressClass for `public`, `restricted` or a class name / entity ref. */
+export function resolveIngressClass(ctx: RepoContext, value: string | undefined): string {
+  const ing = ctx.conventions.ingress;
+  const wanted = value ?? 'public';
+  if (wanted === 'public' || wanted === 'restricted') {
+    const cls = wanted === 'public' ? ing.publicClass : ing.restrictedClass;
+    if (!cls) throw new InputError(`ingressClass: the repo has no ${wanted} ingress class; configure homelab.conventions.ingressClasses.${wanted}`);
+    return cls;
+  }
+  const name = nameOfRef('ingressClass', wanted);
+  if (!ing.classes.includes(name)) {
+    throw new InputError(`ingressClass: "${name}" is not an ingress class of the repo; known: ${ing.classes.join(', ')}`);
+  }
+  return name;
+}
