@@ -252,9 +252,9 @@ export function learnConventions(
     if (own) byDomain[domain] = applyArgoOverrides({ ...own, project: own.project ?? fallback.project }, overrides.argo);
   }
   const argoFolder = mostCommon(appArgo.map(m => dirOf(m.file))) ?? mostCommon(model.argoApps.map(a => dirOf(a.file))) ?? '';
-  const filePattern =
-    mostCommon(appArgo.map(m => (baseOf(m.file) === `${m.object.metadata.name}-app.yaml` ? '{name}-app.yaml' : baseOf(m.file) === `${m.object.metadata.name}.yaml` ? '{name}.yaml' : undefined))) ??
-    '{name}-app.yaml';
+  const patternOf = (m: ParsedManifest) =>
+    ['{name}-app.yaml', '{name}.yaml', '{name}-application.yaml'].find(p => baseOf(m.file) === p.replace('{name}', m.object.metadata.name));
+  const filePattern = mostCommon(appArgo.map(patternOf)) ?? '{name}-app.yaml';
 
   const namespaces: Record<string, string> = {};
   for (const domain of new Set(apps.map(u => u.domain))) {

@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { GitOpsSources } from '../source/GitOpsSources';
 import type { AppRequest } from '../plan/AppRequest';
 import { planApp } from '../plan/planApp';
+import { nameOfRef } from '../plan/validateAppRequest';
 import { pullRequestBody } from '../plan/pullRequestBody';
 import { examples } from './appPlan.examples';
 
@@ -40,7 +41,9 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
         memory: z => z.string().optional(),
         host: z => z.string().optional().describe('Hostname inside the base domain'),
         ingressClass: z => z.string().optional().describe('public, restricted, or an IngressClass'),
-        storage: z => z.object({ size: z.string(), mountPath: z.string(), storageClass: z.string().optional() }).optional(),
+        storageSize: z => z.string().optional().describe('Size of a persistent volume (e.g. 5Gi); none when empty'),
+        mountPath: z => z.string().optional().describe('Where the volume is mounted'),
+        storageClass: z => z.string().optional().describe('StorageClass (entity ref or name); the repo default when empty'),
         postgresCluster: z => z.string().optional().describe('CloudNativePG cluster (entity ref or name)'),
         database: z => z.string().optional(),
         cache: z => z.string().optional().describe('Cache or queue (entity ref or name)'),
@@ -50,7 +53,9 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
         serveImportPath: z => z.string().optional(),
         category: z => z.string().optional(),
         namespace: z => z.string().optional(),
-        chart: z => z.object({ repoURL: z.string(), chart: z.string(), version: z.string() }).optional(),
+        chartRepoURL: z => z.string().optional().describe('Helm repository of a platform component'),
+        chart: z => z.string().optional(),
+        chartVersion: z => z.string().optional(),
       },
       output: {
         files: z => z.array(z.object({ path: z.string(), change: z.enum(['create', 'edit']), content: z.string(), diff: z.string() })),
@@ -67,7 +72,15 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
       },
     },
     async handler(ctx) {
-      const input = Object.fromEntries(Object.entries(ctx.input).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as unknown as AppRequest;
+      const flat = Object.fromEntries(Object.entries(ctx.input).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Record<string, any>;
+      const { storageSize, mountPath, storageClass, chartRepoURL, chart, chartVersion, ...rest } = flat;
+      const input: AppRequest = {
+        ...(rest as AppRequest),
+        // Pickers hand over entity refs; the domain is its name.
+        domain: nameOfRef('domain', String(rest.domain ?? '')),
+        storage: storageSize ? { size: storageSize, mountPath: mountPath ?? '/data', storageClass } : undefined,
+        chart: chart || chartRepoURL ? { repoURL: chartRepoURL ?? '', chart: chart ?? '', version: chartVersion ?? '' } : undefined,
+      };
       const repo = await options.sources.load(input.source);
       const plan = planApp(repo, input);
       ctx.logger.info(`Planned ${plan.files.length} file(s) for ${input.kind} ${input.name} in ${repo.sourceId}`);

@@ -33,7 +33,7 @@ export function argoApplication(
       .map(([k, v]) => [k, fill(v)]),
   );
   const gitSource = { repoURL: argo.repoURL, targetRevision: argo.targetRevision, path: o.path };
-  return prune({
+  const app: Obj = prune({
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
     metadata: {
@@ -59,9 +59,11 @@ export function argoApplication(
           }
         : { source: gitSource }),
       destination: { server: argo.destinationServer, name: argo.destinationServer ? undefined : argo.destinationName, namespace: o.namespace },
-      syncPolicy: argo.syncPolicy,
     },
   });
+  // Copied as is: an empty `automated: {}` still switches automated sync on.
+  if (argo.syncPolicy !== undefined) app.spec.syncPolicy = structuredClone(argo.syncPolicy);
+  return app;
 }
 
 export function podSecurityContext(uid = 1000): Obj {

@@ -71,7 +71,7 @@ class PlanBuilder {
     if (this.ctx.model.paths.has(path) || this.files.has(path)) {
       throw new InputError(`name: ${path} already exists in GitOps source ${this.ctx.sourceId}`);
     }
-    const content = renderManifests(objects.map(prune), this.ctx.conventions.indentSequences, comment);
+    const content = renderManifests(objects, this.ctx.conventions.indentSequences, comment);
     this.files.set(path, { path, change: 'create', content, diff: unifiedDiff(path, '', content) });
   }
 
@@ -119,6 +119,8 @@ interface WebParts {
   config: Record<string, string>;
   secretData: Array<{ secretKey: string; key: string; property: string }>;
   ownKeyProperties: string[];
+  /** Files that live in the app directory and go into its kustomization (an ingress, when the repo keeps them there). */
+  extraFiles: Array<{ file: string; objects: Obj[] }>;
 }
 
 /** Deployment, Service, ServiceAccount, VPA (+PDB, PVC, backups, config, secret) of one app directory. */
@@ -225,14 +227,15 @@ function webAppFiles(b: PlanBuilder, ctx: RepoContext, req: AppRequest, p: WebPa
   ]);
   if (p.replicas > 1) add('pdb.yaml', [pdb(c, p.name, p.domain)]);
   add('vpa.yaml', [vpa(c, p.name, p.domain)]);
+  for (const extra of p.extraFiles) add(extra.file, extra.objects);
   b.create(`${p.dir}/kustomization.yaml`, [
-    {
+    prune({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       metadata: { name: p.name, annotations: ownerAnnotations },
       namespace: p.namespace,
       resources,
-    },
+    }),
   ]);
 }
 
@@ -310,7 +313,15 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
       }
       for (const prop of ownProps) secretData.push({ secretKey: envName(prop), key: ownKey, property: prop });
       if (ownProps.length) vaultKeys.set(ownKey, new Set(ownProps));
+      let ingressObject: Obj | undefined;
+      if (host) {
+        const className = resolveIngressClass(ctx, variant === 'staging' ? 'restricted' : req.ingressClass);
+        const ingressName = variant === 'staging' ? `${req.name}-staging` : req.name;
+        ingressObject = ingress(c, { name: ingressName, domain: req.domain, namespace: place.namespace, host, className, service: workload, port: req.port ?? 8080 });
+      }
+      const ingressInAppDir = place.ingressFile.startsWith(`${place.appDir}/`);
       webAppFiles(b, ctx, req, {
+        extraFiles: ingressObject && ingressInAppDir ? [{ file: place.ingressFile.slice(place.appDir.length + 1), objects: [ingressObject] }] : [],
         name: workload,
         domain: req.domain,
         namespace: place.namespace,
@@ -320,11 +331,8 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
         secretData,
         ownKeyProperties: ownProps,
       }, ownerAnnotations);
-      if (host) {
-        const className = resolveIngressClass(ctx, variant === 'staging' ? 'restricted' : req.ingressClass);
-        const ingressName = variant === 'staging' ? `${req.name}-staging` : req.name;
-        b.create(place.ingressFile, [ingress(c, { name: ingressName, domain: req.domain, namespace: place.namespace, host, className, service: workload, port: req.port ?? 8080 })],
-          `${req.domain}/${ingressName} -> Service ${workload} defined in ${place.appDir}`);
+      if (ingressObject && !ingressInAppDir) {
+        b.create(place.ingressFile, [ingressObject], `${req.domain}/${ingressObject.metadata.name} -> Service ${workload} defined in ${place.appDir}`);
         b.list(place.ingressFile);
       }
       b.create(place.argoAppFile, [argoApplication(argo, { name: place.name, domain: req.domain, namespace: place.namespace, path: place.appDir })]);
@@ -469,15 +477,15 @@ function planRay(ctx: RepoContext, req: AppRequest, b: PlanBuilder, ownerAnnotat
           },
         };
   const file = req.kind === 'ray-service' ? 'rayservice.yaml' : 'rayjob.yaml';
-  b.create(`${place.appDir}/${file}`, [object]);
+  b.create(`${place.appDir}/${file}`, [prune(object)]);
   b.create(`${place.appDir}/kustomization.yaml`, [
-    {
+    prune({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       metadata: { name: req.name, annotations: ownerAnnotations },
       namespace: place.namespace,
       resources: [file],
-    },
+    }),
   ]);
   b.create(place.argoAppFile, [argoApplication(argo, { name: place.name, domain: req.domain, namespace: place.namespace, path: place.appDir })]);
   b.list(place.argoAppFile);
@@ -501,7 +509,7 @@ function planPlatform(ctx: RepoContext, req: AppRequest, b: PlanBuilder, ownerAn
     b.create(`${dir}/values.yaml`, [{}], `Helm values of ${req.chart.chart} ${req.chart.version}`);
   }
   b.create(`${dir}/kustomization.yaml`, [
-    { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', metadata: { name: req.name, annotations: ownerAnnotations }, namespace, resources: files },
+    prune({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', metadata: { name: req.name, annotations: ownerAnnotations }, namespace, resources: files }),
   ]);
   const argoFile = `${c.argo.platformFolder}/${c.argo.filePattern.replace('{name}', req.name)}`;
   b.create(argoFile, [argoApplication(c.argo.platform, { name: req.name, namespace, path: dir, chart: req.chart })]);

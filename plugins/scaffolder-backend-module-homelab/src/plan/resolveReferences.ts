@@ -22,7 +22,8 @@ export function resolveResource(ctx: RepoContext, field: string, value: string, 
 /** The IngressClass for `public`, `restricted` or a class name / entity ref. */
 export function resolveIngressClass(ctx: RepoContext, value: string | undefined): string {
   const ing = ctx.conventions.ingress;
-  const wanted = value ?? 'public';
+  // LAN-only unless asked otherwise: exposing an app is a decision, not a default.
+  const wanted = value ?? (ing.restrictedClass ? 'restricted' : 'public');
   if (wanted === 'public' || wanted === 'restricted') {
     const cls = wanted === 'public' ? ing.publicClass : ing.restrictedClass;
     if (!cls) throw new InputError(`ingressClass: the repo has no ${wanted} ingress class; configure homelab.conventions.ingressClasses.${wanted}`);

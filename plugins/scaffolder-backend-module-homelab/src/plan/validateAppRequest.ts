@@ -16,7 +16,7 @@ const refuse = (field: string, message: string): never => {
 /** Refuses `../`, absolute paths, control characters and newlines anywhere in a value. */
 function checkText(field: string, value: string, max: number) {
   if (value.length > max) refuse(field, `is ${value.length} characters long; at most ${max} are allowed`);
-  if (/[\u0000-\u001f\u007f]/.test(value)) refuse(field, 'must be one line of text without control characters or line breaks');
+  if ([...value].some(ch => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) refuse(field, 'must be one line of text without control characters or line breaks');
   if (/(^|[\\/])\.\.([\\/]|$)/.test(value)) refuse(field, 'must not contain a relative path (`../`)');
 }
 

@@ -9,6 +9,8 @@ import {
 import { resolve } from 'node:path';
 import type { RepoContext } from '../source/RepoContext';
 
+// Test helper only (never part of a build), so __dirname is the source folder.
+// eslint-disable-next-line no-restricted-syntax
 export const EXAMPLE_REPO = resolve(__dirname, '../../../../examples/homelab-gitops');
 
 /** The example repo (or another fixture folder) read as a plan would read it. */
