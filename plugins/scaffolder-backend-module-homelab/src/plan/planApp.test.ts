@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { RepoContext } from '../source/RepoContext';
-import { repoContextOf } from '../testing/exampleRepoContext';
+import { repoContextOf } from '../__testUtils__/exampleRepoContext';
 import type { AppRequest } from './AppRequest';
 import { planApp } from './planApp';
 

@@ -111,7 +111,7 @@ export async function assertCleanCheckout(id: string, dir: string): Promise<void
     throw new GitOpsSourceUnavailableError(`source: GitOps source ${id} at ${dir} is not a git checkout`, e);
   }
   if (out.trim()) {
-    const files = out.trim().split('\n').slice(0, 5).map(l => l.slice(3));
+    const files = out.split('\n').filter(Boolean).slice(0, 5).map(l => l.slice(3));
     throw new GitOpsSourceUnavailableError(`source: GitOps source ${id} at ${dir} has a dirty working tree (${files.join(', ')}); commit or discard the changes first`);
   }
 }
