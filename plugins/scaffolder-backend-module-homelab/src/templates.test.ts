@@ -55,6 +55,84 @@ const CASES: Record<string, { values: Record<string, unknown>; units: string[] }
   },
 };
 
+const DRY_RUN_FILES: Record<string, string[]> = {
+  'web-app': [
+    'cluster/apps/productivity/notes/deployment.yaml',
+    'cluster/apps/productivity/notes/externalsecret.yaml',
+    'cluster/apps/productivity/notes/kustomization.yaml',
+    'cluster/apps/productivity/notes/pdb.yaml',
+    'cluster/apps/productivity/notes/pvc.yaml',
+    'cluster/apps/productivity/notes/replicationsource.yaml',
+    'cluster/apps/productivity/notes/service.yaml',
+    'cluster/apps/productivity/notes/serviceaccount.yaml',
+    'cluster/apps/productivity/notes/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/notes.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/notes-app.yaml',
+  ],
+  'app-with-postgres': [
+    'cluster/apps/productivity/wiki/configmap.yaml',
+    'cluster/apps/productivity/wiki/deployment.yaml',
+    'cluster/apps/productivity/wiki/externalsecret.yaml',
+    'cluster/apps/productivity/wiki/kustomization.yaml',
+    'cluster/apps/productivity/wiki/service.yaml',
+    'cluster/apps/productivity/wiki/serviceaccount.yaml',
+    'cluster/apps/productivity/wiki/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/wiki.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/cluster.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/databases.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/externalsecret.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/wiki-app.yaml',
+  ],
+  'app-with-cache': [
+    'cluster/apps/media/queue-worker/configmap.yaml',
+    'cluster/apps/media/queue-worker/deployment.yaml',
+    'cluster/apps/media/queue-worker/externalsecret.yaml',
+    'cluster/apps/media/queue-worker/kustomization.yaml',
+    'cluster/apps/media/queue-worker/service.yaml',
+    'cluster/apps/media/queue-worker/serviceaccount.yaml',
+    'cluster/apps/media/queue-worker/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/queue-worker.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/queue-worker-app.yaml',
+  ],
+  'static-site': [
+    'cluster/apps/shared/ingress/blog-staging.yaml',
+    'cluster/apps/shared/ingress/blog.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/web/blog/prod/deployment.yaml',
+    'cluster/apps/web/blog/prod/kustomization.yaml',
+    'cluster/apps/web/blog/prod/pdb.yaml',
+    'cluster/apps/web/blog/prod/service.yaml',
+    'cluster/apps/web/blog/prod/serviceaccount.yaml',
+    'cluster/apps/web/blog/prod/vpa.yaml',
+    'cluster/apps/web/blog/staging/deployment.yaml',
+    'cluster/apps/web/blog/staging/kustomization.yaml',
+    'cluster/apps/web/blog/staging/service.yaml',
+    'cluster/apps/web/blog/staging/serviceaccount.yaml',
+    'cluster/apps/web/blog/staging/vpa.yaml',
+    'cluster/platform/gitops/argocd/apps/blog-prod-app.yaml',
+    'cluster/platform/gitops/argocd/apps/blog-staging-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+  'ray-workload': [
+    'cluster/apps/ai/embed-job/kustomization.yaml',
+    'cluster/apps/ai/embed-job/rayjob.yaml',
+    'cluster/platform/gitops/argocd/apps/embed-job-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+  'platform-component': [
+    'cluster/platform/base/security/dex/kustomization.yaml',
+    'cluster/platform/base/security/dex/values.yaml',
+    'cluster/platform/gitops/argocd/apps/dex-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+};
+
 describe('templates through the real scaffolder backend', () => {
   let checkout: string;
   let server: any;
@@ -91,9 +169,8 @@ describe('templates through the real scaffolder backend', () => {
     expect(res.status).toBe(200);
     const failed = res.body.log.filter((l: any) => l.body.status === 'failed');
     expect(failed).toEqual([]);
-    const files = res.body.directoryContents.map((f: any) => f.path);
-    expect(files.length).toBeGreaterThan(1);
-    expect(files.every((p: string) => p.startsWith('gitops/cluster/'))).toBe(true);
+    const files = res.body.directoryContents.map((f: any) => f.path).sort();
+    expect(files).toEqual(DRY_RUN_FILES[name].map(f => `gitops/${f}`));
     expect(res.body.output.text[0].content).toContain(name === 'platform-component' ? 'dex' : CASES[name].values.name);
     expect(execFileSync('git', ['branch', '--list'], { cwd: checkout }).toString().trim()).toBe('* main');
   });

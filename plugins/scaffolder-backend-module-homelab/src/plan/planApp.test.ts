@@ -161,3 +161,42 @@ describe('planApp on a repo with other conventions', () => {
     );
   });
 });
+
+describe('planApp for Ray workloads and platform components', () => {
+  let ctx: RepoContext;
+  beforeAll(async () => {
+    ctx = await repoContextOf();
+  });
+
+  it('a RayService with GPU workers uses the domain service account, priority class, image and GPU resource', () => {
+    const plan = planApp(ctx, { kind: 'ray-service', domain: 'ai', name: 'vision', owner: 'user:default/guest', gpu: true, serveImportPath: 'vision.app:deployment' });
+    const svc = parse(fileOf(plan, 'cluster/apps/ai/vision/rayservice.yaml').content);
+    const worker = svc.spec.rayClusterConfig.workerGroupSpecs[0];
+    expect(worker.groupName).toBe('gpu');
+    expect(worker.template.spec).toMatchObject({ serviceAccountName: 'ray-workloads', priorityClassName: 'ray-batch', securityContext: { runAsNonRoot: true } });
+    expect(worker.template.spec.containers[0]).toMatchObject({
+      image: 'docker.io/rayproject/ray:2.48.0-py311-cpu',
+      resources: { requests: { 'amd.com/gpu': 1 }, limits: { 'amd.com/gpu': 1 } },
+    });
+    expect(svc.spec.serveConfigV2).toContain('import_path: "vision.app:deployment"');
+    expect(plan.components).toEqual(['vision']);
+  });
+
+  it('a CPU RayJob asks for no GPU', () => {
+    const plan = planApp(ctx, { kind: 'ray-job', domain: 'ai', name: 'embed', entrypoint: 'python -m embed' });
+    const job = parse(fileOf(plan, 'cluster/apps/ai/embed/rayjob.yaml').content);
+    expect(job.spec.entrypoint).toBe('python -m embed');
+    expect(JSON.stringify(job)).not.toContain('gpu');
+  });
+
+  it('a platform component with a chart is a multi-source Argo app of the platform project', () => {
+    const plan = planApp(ctx, { kind: 'platform', domain: 'platform', name: 'dex', category: 'security', chart: { repoURL: 'https://charts.dexidp.io', chart: 'dex', version: '0.23.0' } });
+    const app = parse(fileOf(plan, 'cluster/platform/gitops/argocd/apps/dex-app.yaml').content);
+    expect(app.spec.project).toBe('platform');
+    expect(app.spec.sources).toEqual([
+      { repoURL: 'https://charts.dexidp.io', chart: 'dex', targetRevision: '0.23.0', helm: { releaseName: 'dex', valueFiles: ['$values/cluster/platform/base/security/dex/values.yaml'] } },
+      { repoURL: 'https://github.com/example/homelab-gitops.git', targetRevision: 'main', path: 'cluster/platform/base/security/dex', ref: 'values' },
+    ]);
+    expect(() => planApp(ctx, { kind: 'platform', domain: 'media', name: 'dex2', category: 'security' })).toThrow(/^domain: platform components belong to the platform domain/);
+  });
+});
