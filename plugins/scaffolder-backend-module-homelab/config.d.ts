@@ -1,6 +1,25 @@
 export interface Config {
   homelab?: {
     /**
+     * Optional: lets templates write missing properties of an app's secret to
+     * Vault KV v2 (action homelab:vault:write). Without it the task output only
+     * names the keys to create.
+     */
+    vault?: {
+      /** Vault address, e.g. http://vault.vault.svc:8200. */
+      url: string;
+      /**
+       * A token whose policy allows create/read/update on the KV mount below
+       * allowedPrefix only.
+       * @visibility secret
+       */
+      token: string;
+      /** KV v2 mount. Default: kv. */
+      mount?: string;
+      /** Keys the action may write. Default: apps/. */
+      allowedPrefix?: string;
+    };
+    /**
      * Values new apps get instead of what is learned from the repo's
      * existing apps. Every key is optional; learned values fill the rest.
      */

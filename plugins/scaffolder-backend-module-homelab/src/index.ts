@@ -8,6 +8,8 @@ export { scaffolderModuleHomelab as default } from './module';
 export { createHomelabAppPlanAction } from './actions/appPlan';
 export { createHomelabAppWriteAction } from './actions/appWrite';
 export { createHomelabGitopsPublishLocalAction } from './actions/gitopsPublishLocal';
+export { createHomelabVaultWriteAction } from './actions/vaultWrite';
+export { VaultKvClient } from './source/VaultKvClient';
 export { GitOpsSources, GitOpsSourceUnavailableError } from './source/GitOpsSources';
 export type { RepoContext } from './source/RepoContext';
 export { planApp } from './plan/planApp';
