@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitOpsSources } from '../source/GitOpsSources';
@@ -62,6 +62,27 @@ describe('homelab:app:plan', () => {
     expect(outputs).toMatchObject({ source: 'lab', publishMode: 'local', components: ['wiki'], dependencies: [] });
     expect(outputs.branch).toMatch(/^homelab\/add-wiki-\d{14}$/);
     expect(outputs.prBody).toContain('### Review checklist');
+  });
+
+  it('plans against a remote source read through the UrlReader and publishes it as a pull request', async () => {
+    const fixture = join(__dirname, '../__fixtures__/other-homelab');
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)).map(p => `${n}/${p}`) : [n]));
+    const remoteReader = mockServices.urlReader.mock({
+      readTree: async () =>
+        ({
+          etag: 'abc',
+          files: async () => walk(fixture).map(path => ({ path, content: async () => readFileSync(join(fixture, path)) })),
+        }) as any,
+    });
+    const remote = GitOpsSources.fromConfig(
+      new ConfigReader({ homelab: { gitops: { sources: [{ id: 'remote', url: 'https://github.com/example/lab/tree/main' }] } } }),
+      remoteReader,
+    );
+    const { ctx, outputs } = actionContext({ ...request, source: 'remote' }, tmp);
+    await createHomelabAppPlanAction({ sources: remote }).handler(ctx);
+    expect(outputs).toMatchObject({ source: 'remote', publishMode: 'github', repoUrl: 'github.com?owner=example&repo=lab', targetBranch: 'main' });
+    expect((outputs.files as any[]).map(f => f.path)).toContain('deploy/argocd/wiki.yaml');
   });
 
   it('refuses an unreachable local source, naming the field', async () => {
