@@ -64,3 +64,48 @@ describe('learnConventions on the example homelab repo', () => {
     expect(c.secrets.keyPattern).toBe('kv/{app}');
   });
 });
+
+describe('learnConventions with Helm apps', () => {
+  it('learns repoURL and targetRevision from the git source, not the chart source, of multi-source apps', async () => {
+    const snapshot = await readLocalRepo(`${examples}/homelab-gitops`);
+    const app = (name: string) => ({
+      path: `cluster/platform/gitops/argocd/apps/${name}-app.yaml`,
+      content: [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata:',
+        `  name: ${name}`,
+        '  namespace: argocd',
+        'spec:',
+        '  project: apps-charts',
+        '  sources:',
+        `  - repoURL: https://charts.example.org/${name}`,
+        `    chart: ${name}`,
+        '    targetRevision: 9.9.9',
+        '    helm:',
+        `      valueFiles: [$values/cluster/apps/charts/${name}/values.yaml]`,
+        '  - repoURL: https://github.com/example/homelab-gitops.git',
+        '    targetRevision: main',
+        '    ref: values',
+        '  - repoURL: https://github.com/example/homelab-gitops.git',
+        '    targetRevision: main',
+        `    path: cluster/apps/charts/${name}`,
+        '  destination:',
+        '    server: https://kubernetes.default.svc',
+        '    namespace: charts',
+      ].join('\n'),
+    });
+    const kustomization = (name: string) => ({
+      path: `cluster/apps/charts/${name}/kustomization.yaml`,
+      content: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: charts\nresources: []\n',
+    });
+    const files = [...snapshot.files, app('alpha'), app('beta'), kustomization('alpha'), kustomization('beta')];
+    const withCharts = { files, etag: 'x' };
+    const c = learnConventions(withCharts, buildRepoModel(withCharts, DEFAULT_LAYOUT));
+    expect(c.argo.byDomain.charts).toMatchObject({
+      repoURL: 'https://github.com/example/homelab-gitops.git',
+      targetRevision: 'main',
+      project: 'apps-{domain}',
+    });
+  });
+});

@@ -44,7 +44,10 @@ function argoObjects(model: RepoModel, units: RepoUnit[]): ParsedManifest[] {
 function learnArgo(apps: ParsedManifest[], domainOf: (m: ParsedManifest) => string | undefined): ArgoAppConventions | undefined {
   if (apps.length === 0) return undefined;
   const objects = apps.map(a => a.object);
-  const source = (o: ManifestObject) => o.spec?.source ?? o.spec?.sources?.find((s: any) => typeof s.path === 'string') ?? {};
+  // The repo's own git source: a Helm chart source (chart apps, the chart half
+  // of multi-source apps) says nothing about where this repo lives.
+  const source = (o: ManifestObject) =>
+    [o.spec?.source, ...(o.spec?.sources ?? [])].find((s: any) => s && typeof s.chart !== 'string' && (typeof s.path === 'string' || typeof s.ref === 'string')) ?? {};
   const labelKeys = mostCommon(objects.map(o => Object.keys(o.metadata.labels ?? {}).sort())) ?? [];
   const labels: Record<string, string> = {};
   for (const key of labelKeys) {
@@ -217,9 +220,22 @@ function learnRay(model: RepoModel, apps: RepoUnit[], overrides: ConventionOverr
     );
     if (!defined) continue;
     const images = pods.flatMap(p => p.containers.map((c: any) => String(c.image)));
+    const priorityOf = (kind: string) => {
+      const ofKind: any[] = [];
+      const walk = (v: any) => {
+        if (!v || typeof v !== 'object') return;
+        if (v.spec && typeof v.spec === 'object' && Array.isArray(v.spec.containers)) ofKind.push(v.spec);
+        for (const c of Object.values(v)) walk(c);
+      };
+      rayObjects.filter(m => m.object.kind === kind).forEach(m => walk(m.object.spec));
+      return mostCommon(ofKind.map(p => p.priorityClassName as string | undefined));
+    };
     out[domain] = {
       serviceAccount,
       priorityClass: mostCommon(pods.map(p => p.priorityClassName as string | undefined)),
+      priorityClassByKind: Object.fromEntries(
+        ['RayService', 'RayJob', 'RayCluster'].map(k => [k, priorityOf(k)]).filter(([, v]) => v !== undefined),
+      ),
       image: mostCommon(images.filter(i => /cpu/.test(i))) ?? mostCommon(images),
       rayVersion: mostCommon(rayObjects.map(m => m.object.spec?.rayVersion ?? m.object.spec?.rayClusterConfig?.rayVersion)),
       gpuResource,

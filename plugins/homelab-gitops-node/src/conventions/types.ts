@@ -83,6 +83,8 @@ export interface CacheConventions {
 export interface RayConventions {
   serviceAccount: string;
   priorityClass?: string;
+  /** Priority class the domain's existing RayService / RayJob / RayCluster pods use, by kind. */
+  priorityClassByKind: Record<string, string>;
   /** A CPU image already used in the domain. */
   image?: string;
   rayVersion?: string;

@@ -173,7 +173,7 @@ describe('planApp for Ray workloads and platform components', () => {
     const svc = parse(fileOf(plan, 'cluster/apps/ai/vision/rayservice.yaml').content);
     const worker = svc.spec.rayClusterConfig.workerGroupSpecs[0];
     expect(worker.groupName).toBe('gpu');
-    expect(worker.template.spec).toMatchObject({ serviceAccountName: 'ray-workloads', priorityClassName: 'ray-batch', securityContext: { runAsNonRoot: true } });
+    expect(worker.template.spec).toMatchObject({ serviceAccountName: 'ray-workloads', priorityClassName: 'ray-serve', securityContext: { runAsNonRoot: true } });
     expect(worker.template.spec.containers[0]).toMatchObject({
       image: 'docker.io/rayproject/ray:2.48.0-py311-cpu',
       resources: { requests: { 'amd.com/gpu': 1 }, limits: { 'amd.com/gpu': 1 } },

@@ -423,7 +423,7 @@ function planRay(ctx: RepoContext, req: AppRequest, b: PlanBuilder, ownerAnnotat
     metadata: { labels: labels(component) },
     spec: prune({
       serviceAccountName: ray.serviceAccount,
-      priorityClassName: ray.priorityClass,
+      priorityClassName: ray.priorityClassByKind[req.kind === 'ray-service' ? 'RayService' : 'RayJob'] ?? ray.priorityClassByKind.RayCluster ?? ray.priorityClass,
       securityContext: podSecurityContext(1000),
       containers: [{ ...container, image, securityContext: containerSecurityContext(false) }],
     }),
