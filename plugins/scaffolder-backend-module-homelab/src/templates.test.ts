@@ -218,7 +218,10 @@ describe('templates through the real scaffolder backend', () => {
         if (existsSync(KUBECTL)) execFileSync(KUBECTL, ['kustomize', join(checkout, unit(u).path)]);
       }
     }
-    if (existsSync(KUBECTL)) execFileSync(KUBECTL, ['kustomize', join(checkout, 'cluster/platform/gitops/argocd/apps')]);
+    // The folders whose kustomizations the templates edited build too.
+    for (const dir of ['cluster/platform/gitops/argocd/apps', 'cluster/apps/shared/ingress', 'cluster/platform/base/data/data-definitions/postgres/pg-productivity']) {
+      if (existsSync(KUBECTL)) execFileSync(KUBECTL, ['kustomize', join(checkout, dir)]);
+    }
     const deps = (n: string) => unit(n).dependencies.map(d => `${d.targetType}:${d.target}`).sort();
     expect(deps('notes')).toEqual(['ingress-class:haproxy', 'secret-store:vault', 'storage-class:ceph-block']);
     expect(deps('wiki')).toEqual(['ingress-class:haproxy-restricted', 'postgres-cluster:pg-productivity', 'secret-store:vault']);
