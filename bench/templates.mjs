@@ -23,7 +23,7 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts/seed-gitops-checkout.mjs
 
 const base = { owner: 'user:default/guest' };
 const CASES = {
-  'web-app': { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'public', replicas: 2, storageSize: '2Gi', mountPath: '/data' },
+  'web-app': { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data' },
   'app-with-postgres': { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', postgresCluster: 'resource:default/pg-productivity' },
   'app-with-cache': { ...base, name: 'worker', domain: 'domain:default/media', image: 'ghcr.io/example/worker:0.3.1', host: 'worker.homelab.example', cache: 'resource:default/valkey-queue' },
   'static-site': { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example' },

@@ -30,11 +30,11 @@ const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache', 'static-sit
 const base = { owner: 'user:default/guest', description: 'made by: the portal # not a comment' };
 const CASES: Record<string, { values: Record<string, unknown>; units: string[] }> = {
   'web-app': {
-    values: { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'public', replicas: 2, storageSize: '2Gi', mountPath: '/data', secretKeys: ['api_key'] },
+    values: { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data', secretKeys: ['api_key'] },
     units: ['notes'],
   },
   'app-with-postgres': {
-    values: { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', ingressClass: 'restricted', postgresCluster: 'resource:default/pg-productivity' },
+    values: { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', ingressClass: 'resource:default/haproxy-restricted', postgresCluster: 'resource:default/pg-productivity' },
     units: ['wiki'],
   },
   'app-with-cache': {
@@ -42,7 +42,7 @@ const CASES: Record<string, { values: Record<string, unknown>; units: string[] }
     units: ['queue-worker'],
   },
   'static-site': {
-    values: { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example', ingressClass: 'public', replicas: 2 },
+    values: { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2 },
     units: ['blog-prod', 'blog-staging'],
   },
   'ray-workload': {

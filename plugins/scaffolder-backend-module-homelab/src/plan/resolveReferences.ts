@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { ResourceTypes } from '@internal/plugin-homelab-common';
 import type { RepoResource } from '@internal/plugin-homelab-gitops-node';
 import type { RepoContext } from '../source/RepoContext';
 import { nameOfRef } from './validateAppRequest';
@@ -30,8 +31,9 @@ export function resolveIngressClass(ctx: RepoContext, value: string | undefined)
     return cls;
   }
   const name = nameOfRef('ingressClass', wanted);
-  if (!ing.classes.includes(name)) {
-    throw new InputError(`ingressClass: "${name}" is not an ingress class of the repo; known: ${ing.classes.join(', ')}`);
-  }
-  return name;
+  if (ing.classes.includes(name)) return name;
+  // A picker hands over the entity name, which may differ from the class name.
+  const entity = ctx.model.resources.find(r => r.type === ResourceTypes.ingressClass && r.name === name);
+  if (entity) return entity.manifest.object.metadata.name;
+  throw new InputError(`ingressClass: "${name}" is not an ingress class of the repo; known: ${ing.classes.join(', ')}`);
 }
