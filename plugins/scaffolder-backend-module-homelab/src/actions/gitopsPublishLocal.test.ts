@@ -70,6 +70,17 @@ describe('homelab:gitops:publish-local', () => {
     expect(git(checkout, 'branch', '--format=%(refname:short)')).toBe('main');
   });
 
+  it('refuses a folder inside a larger git repository', async () => {
+    mkdirSync(join(checkout, 'nested'));
+    writeFileSync(join(checkout, 'nested/a.yaml'), 'a: 1\n');
+    git(checkout, 'add', '.');
+    git(checkout, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'nested');
+    const nested = GitOpsSources.fromConfig(new ConfigReader({ homelab: { gitops: { sources: [{ id: 'nested', path: join(checkout, 'nested') }] } } }), mockServices.urlReader.mock());
+    const { ctx } = actionContext({ ...input, source: 'nested' }, workspace);
+    await expect(createHomelabGitopsPublishLocalAction({ sources: nested }).handler(ctx)).rejects.toThrow(/^source: .*nested is a folder inside the git repository/);
+    expect(git(checkout, 'branch', '--format=%(refname:short)')).toBe('main');
+  });
+
   it('refuses a remote source (those get a pull request)', async () => {
     const { ctx } = actionContext({ ...input, source: 'remote' }, workspace);
     await expect(createHomelabGitopsPublishLocalAction({ sources }).handler(ctx)).rejects.toThrow(/^source: remote is a remote source/);

@@ -1,6 +1,6 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,12 @@ export async function commitToNewBranch(o: {
     }
     return (await child).stdout.trim();
   };
+  // Paths in the index are relative to the repository root: a folder inside a
+  // larger repository (the portal's own examples/) must not get a branch there.
+  const top = await git(['rev-parse', '--show-toplevel']);
+  if ((await realpath(top)) !== (await realpath(o.repo))) {
+    throw new InputError(`source: ${o.repo} is a folder inside the git repository ${top}, not a checkout of its own`);
+  }
   await git(['check-ref-format', '--branch', o.branch]).catch(() => {
     throw new InputError(`branch: "${o.branch}" is not a valid branch name`);
   });
