@@ -12,6 +12,8 @@ ensure_mkdocs || true
 port="${PORTAL_PORT:-7007}"
 url="http://localhost:${port}"
 mkdir -p "${PORTAL_ROOT}/data/sqlite" "${PORTAL_ROOT}/data/techdocs"
+# The GitOps checkout discovery reads and templates commit branches to.
+node "${PORTAL_ROOT}/scripts/seed-gitops-checkout.mjs" || die "could not create the GitOps checkout under data/gitops"
 
 app_dist="${PORTAL_ROOT}/packages/app/dist/index.html"
 if [ ! -f "$app_dist" ] || [ -n "$(find "${PORTAL_ROOT}/packages/app" "${PORTAL_ROOT}/plugins" \

@@ -1,6 +1,6 @@
 // Starts the real portal backend (packages/backend) for end-to-end tests, the
 // same way scripts/start.sh does, with a test config layered on top.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ export function testConfigYaml({ port, database, dataDir, extraConfig = {} }) {
 }
 
 export async function startBackend({ port, database, name = 'backend', extraConfig }) {
+  // app-config.yaml discovers from the GitOps checkout under data/, as start.sh makes it.
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/seed-gitops-checkout.mjs')], { stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), `portal-${name}-`));
   const configFile = join(dir, 'app-config.test.yaml');
   writeFileSync(configFile, testConfigYaml({ port, database, dataDir: dir, extraConfig }));

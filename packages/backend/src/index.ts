@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Homelab templates: plan, write and publish apps into the GitOps repo.
+backend.add(import('@internal/plugin-scaffolder-backend-module-homelab'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -23,3 +23,8 @@ export {
 export type { ModelScorecard } from './scorecard/evaluateScorecard';
 export { scorecardRules } from './scorecard/scorecardRules';
 export type { ScorecardRule, ScorecardRuleExample } from './scorecard/types';
+export * from './conventions/types';
+export { learnConventions } from './conventions/learnConventions';
+export { readConventionOverrides } from './conventions/readConventionOverrides';
+export { placeApp, kustomizationOf, appDomains } from './placement/placeApp';
+export type { AppPlacement, KustomizationEntry } from './placement/placeApp';

@@ -1,0 +1,240 @@
+// Every template end to end through the real scaffolder backend: the
+// dry-run endpoint, then a real task committing to a git checkout, a merge,
+// kustomize builds, the scorecard and discovery of the merged tree.
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  buildRepoModel,
+  DEFAULT_LAYOUT,
+  evaluateScorecard,
+  readLocalRepo,
+} from '@internal/plugin-homelab-gitops-node';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import homelabModule from './index';
+import { parse } from 'yaml';
+
+const root = resolve(__dirname, '../../..');
+const KUBECTL = '/usr/bin/kubectl';
+const template = (name: string) => {
+  const t = parse(readFileSync(join(root, 'templates', name, 'template.yaml'), 'utf8'));
+  t.metadata.namespace = 'default';
+  return t;
+};
+const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache', 'static-site', 'ray-workload', 'platform-component'];
+
+const base = { owner: 'user:default/guest', description: 'made by: the portal # not a comment' };
+const CASES: Record<string, { values: Record<string, unknown>; units: string[] }> = {
+  'web-app': {
+    values: { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data', secretKeys: ['api_key'] },
+    units: ['notes'],
+  },
+  'app-with-postgres': {
+    values: { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', ingressClass: 'resource:default/haproxy-restricted', postgresCluster: 'resource:default/pg-productivity' },
+    units: ['wiki'],
+  },
+  'app-with-cache': {
+    values: { ...base, name: 'queue-worker', domain: 'domain:default/media', image: 'ghcr.io/example/worker:0.3.1', host: 'worker.homelab.example', cache: 'resource:default/valkey-queue' },
+    units: ['queue-worker'],
+  },
+  'static-site': {
+    values: { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2 },
+    units: ['blog-prod', 'blog-staging'],
+  },
+  'ray-workload': {
+    values: { ...base, name: 'embed-job', domain: 'domain:default/ai', workload: 'ray-job', gpu: false, entrypoint: 'python -m embed' },
+    units: ['embed-job'],
+  },
+  'platform-component': {
+    values: { ...base, name: 'dex', domain: 'domain:default/platform', category: 'security', namespace: 'dex', chartRepoURL: 'https://charts.dexidp.io', chart: 'dex', chartVersion: '0.23.0' },
+    units: ['dex'],
+  },
+};
+
+const DRY_RUN_FILES: Record<string, string[]> = {
+  'web-app': [
+    'cluster/apps/productivity/notes/deployment.yaml',
+    'cluster/apps/productivity/notes/externalsecret.yaml',
+    'cluster/apps/productivity/notes/kustomization.yaml',
+    'cluster/apps/productivity/notes/pdb.yaml',
+    'cluster/apps/productivity/notes/pvc.yaml',
+    'cluster/apps/productivity/notes/replicationsource.yaml',
+    'cluster/apps/productivity/notes/service.yaml',
+    'cluster/apps/productivity/notes/serviceaccount.yaml',
+    'cluster/apps/productivity/notes/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/notes.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/notes-app.yaml',
+  ],
+  'app-with-postgres': [
+    'cluster/apps/productivity/wiki/configmap.yaml',
+    'cluster/apps/productivity/wiki/deployment.yaml',
+    'cluster/apps/productivity/wiki/externalsecret.yaml',
+    'cluster/apps/productivity/wiki/kustomization.yaml',
+    'cluster/apps/productivity/wiki/service.yaml',
+    'cluster/apps/productivity/wiki/serviceaccount.yaml',
+    'cluster/apps/productivity/wiki/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/wiki.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/cluster.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/databases.yaml',
+    'cluster/platform/base/data/data-definitions/postgres/pg-productivity/externalsecret.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/wiki-app.yaml',
+  ],
+  'app-with-cache': [
+    'cluster/apps/media/queue-worker/configmap.yaml',
+    'cluster/apps/media/queue-worker/deployment.yaml',
+    'cluster/apps/media/queue-worker/externalsecret.yaml',
+    'cluster/apps/media/queue-worker/kustomization.yaml',
+    'cluster/apps/media/queue-worker/service.yaml',
+    'cluster/apps/media/queue-worker/serviceaccount.yaml',
+    'cluster/apps/media/queue-worker/vpa.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/shared/ingress/queue-worker.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+    'cluster/platform/gitops/argocd/apps/queue-worker-app.yaml',
+  ],
+  'static-site': [
+    'cluster/apps/shared/ingress/blog-staging.yaml',
+    'cluster/apps/shared/ingress/blog.yaml',
+    'cluster/apps/shared/ingress/kustomization.yaml',
+    'cluster/apps/web/blog/prod/deployment.yaml',
+    'cluster/apps/web/blog/prod/kustomization.yaml',
+    'cluster/apps/web/blog/prod/pdb.yaml',
+    'cluster/apps/web/blog/prod/service.yaml',
+    'cluster/apps/web/blog/prod/serviceaccount.yaml',
+    'cluster/apps/web/blog/prod/vpa.yaml',
+    'cluster/apps/web/blog/staging/deployment.yaml',
+    'cluster/apps/web/blog/staging/kustomization.yaml',
+    'cluster/apps/web/blog/staging/service.yaml',
+    'cluster/apps/web/blog/staging/serviceaccount.yaml',
+    'cluster/apps/web/blog/staging/vpa.yaml',
+    'cluster/platform/gitops/argocd/apps/blog-prod-app.yaml',
+    'cluster/platform/gitops/argocd/apps/blog-staging-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+  'ray-workload': [
+    'cluster/apps/ai/embed-job/kustomization.yaml',
+    'cluster/apps/ai/embed-job/rayjob.yaml',
+    'cluster/platform/gitops/argocd/apps/embed-job-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+  'platform-component': [
+    'cluster/platform/base/security/dex/kustomization.yaml',
+    'cluster/platform/base/security/dex/values.yaml',
+    'cluster/platform/gitops/argocd/apps/dex-app.yaml',
+    'cluster/platform/gitops/argocd/apps/kustomization.yaml',
+  ],
+};
+
+describe('templates through the real scaffolder backend', () => {
+  let checkout: string;
+  let server: any;
+  const tmp = mkdtempSync(join(tmpdir(), 'homelab-templates-'));
+
+  beforeAll(async () => {
+    checkout = join(tmp, 'homelab-gitops');
+    execFileSync(process.execPath, [join(root, 'scripts/seed-gitops-checkout.mjs'), checkout]);
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        homelabModule,
+        catalogServiceMock.factory({ entities: TEMPLATES.map(template) }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: tmp },
+            homelab: { gitops: { sources: [{ id: 'homelab-gitops', path: checkout }] } },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+  }, 60_000);
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const dryRun = (name: string, values: Record<string, unknown>) =>
+    request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ template: template(name), values, directoryContents: [] });
+
+  it.each(TEMPLATES)('%s: dry-run shows every planned file and writes nothing', async name => {
+    const res = await dryRun(name, CASES[name].values);
+    expect(res.status).toBe(200);
+    const failed = res.body.log.filter((l: any) => l.body.status === 'failed');
+    expect(failed).toEqual([]);
+    const files = res.body.directoryContents.map((f: any) => f.path).sort();
+    expect(files).toEqual(DRY_RUN_FILES[name].map(f => `gitops/${f}`));
+    expect(res.body.output.text[0].content).toContain(name === 'platform-component' ? 'dex' : CASES[name].values.name);
+    expect(execFileSync('git', ['branch', '--list'], { cwd: checkout }).toString().trim()).toBe('* main');
+  });
+
+  it('the JSON-schema patterns refuse hostile input before any step runs', async () => {
+    const res = await dryRun('web-app', { ...CASES['web-app'].values, name: '../etc' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.errors)).toContain('pattern');
+  });
+
+  it('every template creates a branch in a real task; merged, the apps are catalogued and pass the scorecard', async () => {
+    const branches: string[] = [];
+    for (const name of TEMPLATES) {
+      const created = await request(server)
+        .post('/api/scaffolder/v2/tasks')
+        .set('Authorization', mockCredentials.user.header())
+        .send({ templateRef: `template:default/${template(name).metadata.name}`, values: CASES[name].values });
+      expect(created.status).toBe(201);
+      let task: any;
+      for (let i = 0; i < 200; i++) {
+        task = (await request(server).get(`/api/scaffolder/v2/tasks/${created.body.id}`).set('Authorization', mockCredentials.user.header())).body;
+        if (task.status === 'completed' || task.status === 'failed') break;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      if (task.status !== 'completed') {
+        const events = (await request(server).get(`/api/scaffolder/v2/tasks/${created.body.id}/events`).set('Authorization', mockCredentials.user.header())).body;
+        throw new Error(`${name}: task ${task.status}: ${JSON.stringify(events.map((e: any) => e.body.message)).slice(-1500)}`);
+      }
+      const branch = execFileSync('git', ['branch', '--format=%(refname:short)', '--no-merged', 'main'], { cwd: checkout }).toString().trim().split('\n').filter(b => !branches.includes(b));
+      expect(branch).toHaveLength(1);
+      branches.push(branch[0]);
+      // The task's working tree is untouched; only a branch appeared.
+      expect(execFileSync('git', ['status', '--porcelain'], { cwd: checkout }).toString()).toBe('');
+      // The owner merges before the next app is planned, as with pull requests.
+      execFileSync(join(root, 'scripts/merge-app-branch.sh'), [branch[0]], { env: { ...process.env, GITOPS_CHECKOUT: checkout } });
+    }
+    const model = buildRepoModel(await readLocalRepo(checkout), DEFAULT_LAYOUT);
+    expect(model.problems).toEqual([]);
+    const unit = (n: string) => model.units.find(u => u.name === n)!;
+    for (const name of TEMPLATES) {
+      for (const u of CASES[name].units) {
+        expect(unit(u)).toBeDefined();
+        const failing = evaluateScorecard(unit(u), model).filter(f => !f.passed);
+        expect(failing).toEqual([]);
+        if (existsSync(KUBECTL)) execFileSync(KUBECTL, ['kustomize', join(checkout, unit(u).path)]);
+      }
+    }
+    // The folders whose kustomizations the templates edited build too.
+    for (const dir of ['cluster/platform/gitops/argocd/apps', 'cluster/apps/shared/ingress', 'cluster/platform/base/data/data-definitions/postgres/pg-productivity']) {
+      if (existsSync(KUBECTL)) execFileSync(KUBECTL, ['kustomize', join(checkout, dir)]);
+    }
+    const deps = (n: string) => unit(n).dependencies.map(d => `${d.targetType}:${d.target}`).sort();
+    expect(deps('notes')).toEqual(['ingress-class:haproxy', 'secret-store:vault', 'storage-class:ceph-block']);
+    expect(deps('wiki')).toEqual(['ingress-class:haproxy-restricted', 'postgres-cluster:pg-productivity', 'secret-store:vault']);
+    expect(deps('queue-worker')).toEqual(['cache:valkey-queue', 'ingress-class:haproxy-restricted', 'secret-store:vault']);
+    expect(deps('blog-prod')).toEqual(['ingress-class:haproxy']);
+    expect(deps('blog-staging')).toEqual(['ingress-class:haproxy-restricted']);
+    expect(unit('notes').hosts).toEqual(['notes.homelab.example']);
+    expect(unit('notes').owner).toBe('user:default/guest');
+    expect(unit('embed-job').domain).toBe('ai');
+    expect(model.resources.find(r => r.name === 'embed-job')).toMatchObject({ type: 'ray-job', definedBy: 'embed-job' });
+    expect(unit('dex')).toMatchObject({ layer: 'platform', path: 'cluster/platform/base/security/dex' });
+    const kustomization = readFileSync(join(checkout, 'cluster/apps/shared/ingress/kustomization.yaml'), 'utf8');
+    expect(kustomization).toContain('# Central ingress layer for all apps');
+    expect(kustomization.trimEnd().split('\n').slice(-5)).toEqual(['- notes.yaml', '- wiki.yaml', '- queue-worker.yaml', '- blog.yaml', '- blog-staging.yaml']);
+  }, 120_000);
+});
