@@ -8,6 +8,7 @@ export * from './objects';
 export * from './errors';
 export * from './ceph';
 export * from './cnpg';
+export * from './cnpgPhases';
 export * from './ray';
 export * from './argo';
 export * from './overview';
