@@ -19,6 +19,13 @@ export interface Config {
       cacheTtlSeconds?: number;
       /** Seconds one list call may take. Default 10. */
       requestTimeoutSeconds?: number;
+      /**
+       * Serve /overview from bytes derived and serialised once per change of
+       * the lists it is built from, with an ETag (unchanged polls get 304).
+       * False derives it on every request: only the benchmark's baseline
+       * wants that. Default true.
+       */
+      serializedOverview?: boolean;
       /** A last successful Postgres backup older than this many hours is stale. Default 26. */
       staleBackupHours?: number;
       /**

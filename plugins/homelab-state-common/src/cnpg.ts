@@ -2,6 +2,9 @@ import type { Condition, KubeObject, Severity } from './objects';
 import { findCondition, hoursBetween, worst } from './objects';
 import { cnpgPhaseMeaning } from './cnpgPhases';
 
+/** Default staleness threshold of a Postgres backup, in hours (a daily backup plus slack). */
+const DEFAULT_STALE_BACKUP_HOURS = 26;
+
 /**
  * Annotations and condition types the CloudNativePG operator reads and writes
  * on a Cluster (not ours: declared here once so the derivation names them).
@@ -227,7 +230,7 @@ export function deriveCnpgCluster(
   const status = cluster.status ?? {};
   const metadata = cluster.metadata ?? { name: '' };
   const annotations = metadata.annotations ?? {};
-  const staleHours = options.staleBackupHours ?? 26;
+  const staleHours = options.staleBackupHours ?? DEFAULT_STALE_BACKUP_HOURS;
   const conditions: Condition[] = status.conditions ?? [];
   const instances = Number(status.instances ?? cluster.spec?.instances ?? 0);
   // readyInstances is omitted (not 0) when none is ready; some writers only

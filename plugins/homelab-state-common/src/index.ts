@@ -12,6 +12,7 @@ export * from './cnpgPhases';
 export * from './ray';
 export * from './argo';
 export * from './overview';
+export * from './stateKindHandlers';
 export * from './prometheus';
 export * from './rayDashboard';
 export * from './permissions';

@@ -20,6 +20,11 @@ export interface StateConfig {
   prometheusUrl?: string;
   /** Whether ray-cluster and ray-service states are enriched from the Ray dashboard, and its port. */
   rayDashboard: { enabled: boolean; port: number };
+  /**
+   * Serve the overview from bytes serialised once per change of its inputs,
+   * with an ETag. False derives it per request (the benchmark's baseline).
+   */
+  serializedOverview: boolean;
 }
 
 /**
@@ -52,6 +57,7 @@ export function readStateConfig(config: Config): StateConfig {
     staleBackupHours: positive('staleBackupHours', 26),
     prometheusUrl: c?.getOptionalString('prometheus.url'),
     rayDashboard: readRayDashboard(c),
+    serializedOverview: c?.getOptionalBoolean('serializedOverview') ?? true,
   };
 }
 
