@@ -3,10 +3,13 @@ export interface Config {
     state?: {
       /**
        * Where live state comes from: `kubernetes` (the clusters of
-       * kubernetes.clusterLocatorMethods, type config) or `recorded` (a
-       * folder of `kubectl get -A -o yaml` dumps). Default: kubernetes.
+       * kubernetes.clusterLocatorMethods, type config, read directly),
+       * `kubernetes-proxy` (every cluster the Kubernetes plugin locates, read
+       * through its proxy with this plugin's service token, so every locator
+       * and every server-side auth provider works) or `recorded` (a folder of
+       * `kubectl get -A -o yaml` dumps). Default: kubernetes.
        */
-      source?: 'kubernetes' | 'recorded';
+      source?: 'kubernetes' | 'kubernetes-proxy' | 'recorded';
       recorded?: {
         /** Folder of recordings, relative to the backend's working directory. */
         path: string;

@@ -26,16 +26,21 @@ export const homelabStatePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry }) {
+      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, discovery, auth }) {
         permissionsRegistry.addPermissions(homelabStatePermissions);
         const state = readStateConfig(config);
-        const source = createObjectSource(config, state);
-        logger.info(
-          state.source === 'recorded'
-            ? `Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`
-            : `Live state from ${source.clusters().length} cluster(s): ${source.clusters().join(', ') || 'none configured'}`,
-        );
+        const source = createObjectSource(config, state, { discovery, auth });
+        if (state.source === 'recorded') {
+          logger.info(`Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`);
+        } else if (state.source === 'kubernetes-proxy') {
+          logger.info("Live state through the Kubernetes plugin's proxy, from the clusters it locates");
+        } else {
+          const clusters = await source.clusters();
+          logger.info(`Live state from ${clusters.length} cluster(s): ${clusters.join(', ') || 'none configured'}`);
+        }
         const reader = new CachedStateReader(source, {
           ttlMs: state.cacheTtlMs,
           timeoutMs: state.requestTimeoutMs,

@@ -42,13 +42,14 @@ export class CachedStateReader {
     return this.calls;
   }
 
-  clusters(): string[] {
+  async clusters(): Promise<string[]> {
     return this.source.clusters();
   }
 
   /** Lists a kind in every cluster. Never throws; errors are per cluster. */
   async list(kind: ObjectKind): Promise<ClusterItems<KubeObject>[]> {
-    return Promise.all(this.source.clusters().map(cluster => this.listIn(cluster, kind)));
+    const clusters = await this.source.clusters();
+    return Promise.all(clusters.map(cluster => this.listIn(cluster, kind)));
   }
 
   listIn(cluster: string, kind: ObjectKind): Promise<ClusterItems<KubeObject>> {

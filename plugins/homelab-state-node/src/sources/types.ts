@@ -8,8 +8,8 @@ import { CustomErrorBase } from '@backstage/errors';
  * @public
  */
 export interface ObjectSource {
-  /** Names of the clusters this source reads. */
-  clusters(): string[];
+  /** Names of the clusters this source reads (a source may have to ask for them). */
+  clusters(): string[] | Promise<string[]>;
   /**
    * Lists every object of a kind in one cluster, across namespaces.
    * Fails with a StateReadError that says what went wrong.
