@@ -1,4 +1,4 @@
-import type { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import type { BackstageCredentials, HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { homelabStateReadPermission } from '@internal/plugin-homelab-state-common';
@@ -7,6 +7,15 @@ import Router from 'express-promise-router';
 import { PlatformStateService } from '../service/PlatformStateService';
 
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/**
+ * How long one principal's read decision is reused. The overview is polled
+ * by every open tab; asking the permission backend on each poll cost more
+ * than serving the cached overview. A policy change reaches open tabs within
+ * this window.
+ */
+const DECISION_TTL_MS = 10_000;
+const MAX_DECISIONS = 1_000;
 
 /**
  * Routes of the homelab-state backend. Reads only; every route needs a
@@ -24,10 +33,21 @@ export async function createRouter(options: {
   const { service, logger, httpAuth, permissions, serializedOverview = true } = options;
   const router = Router();
 
+  const decisions = new Map<string, { allowed: boolean; until: number }>();
+  const allowed = async (credentials: BackstageCredentials): Promise<boolean> => {
+    const p = credentials.principal as { type?: string; userEntityRef?: string; subject?: string };
+    const key = `${p.type}:${p.userEntityRef ?? p.subject ?? ''}`;
+    const known = decisions.get(key);
+    if (known && known.until > Date.now()) return known.allowed;
+    const [decision] = await permissions.authorize([{ permission: homelabStateReadPermission }], { credentials });
+    if (decisions.size >= MAX_DECISIONS) decisions.clear();
+    decisions.set(key, { allowed: decision.result === AuthorizeResult.ALLOW, until: Date.now() + DECISION_TTL_MS });
+    return decision.result === AuthorizeResult.ALLOW;
+  };
+
   router.use(async (req, _res, next) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission: homelabStateReadPermission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await allowed(credentials))) {
       throw new NotAllowedError(`Reading live state needs the ${homelabStateReadPermission.name} permission`);
     }
     next();
