@@ -66,6 +66,12 @@ describe('deriveCnpgCluster', () => {
     expect(s.lastSuccessfulBackupAgeHours).toBe(9.9);
   });
 
+  it('says a switchover once, with who hands over to whom', () => {
+    const s = derive({ ...switchover, status: { ...switchover.status, phase: 'Switchover in progress', phaseReason: 'Switching over to pg-media-2' } });
+    expect(s.problems.filter(p => p.startsWith('Switchover in progress'))).toEqual(['Switchover in progress: pg-media-1 → pg-media-2']);
+    expect(s).toMatchObject({ severity: 'warning', progressing: true });
+  });
+
   it('uses the configured staleness threshold', () => {
     expect(derive(healthy, { staleBackupHours: 6 })).toMatchObject({ backupFreshness: 'stale', severity: 'warning' });
   });

@@ -319,7 +319,9 @@ export function deriveCnpgCluster(
   };
 
   const problems: Array<[Severity, string]> = [];
-  if (phaseMeaning && phaseMeaning.severity !== 'ok' && !hibernated) {
+  // A switchover already gets its own, more precise line (who → whom).
+  const saidBySwitchover = switchoverInProgress && status.phase === 'Switchover in progress';
+  if (phaseMeaning && phaseMeaning.severity !== 'ok' && !hibernated && !saidBySwitchover) {
     const reason = status.phaseReason ? ` (${status.phaseReason})` : '';
     problems.push([phaseMeaning.severity === 'unknown' ? 'warning' : phaseMeaning.severity, `${status.phase}${reason}: ${phaseMeaning.explanation}`]);
   }

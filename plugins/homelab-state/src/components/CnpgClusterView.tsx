@@ -37,7 +37,7 @@ export function CnpgClusterView({
           <Typography variant="body1">{summary.phase ?? 'unknown phase'}</Typography>
           {summary.phaseReason && <Typography variant="body2">({summary.phaseReason})</Typography>}
         </Box>
-        {summary.phaseExplanation && (
+        {summary.phaseExplanation && !summary.problems.some(p => p.endsWith(summary.phaseExplanation!)) && (
           <Typography variant="body2" color="textSecondary">
             {summary.phaseExplanation}
           </Typography>
