@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { api, repoRoot, startBackend } from './lib/backend.mjs';
+import { api, repoRoot, startBackend, TEST_TOKEN } from './lib/backend.mjs';
 import { startFakeKubeApi } from './lib/fakeKubeApi.mjs';
 
 const port = Number(process.env.E2E_STATE_PORT ?? 7109);
@@ -66,4 +66,29 @@ test('concurrent overview requests share one list call per kind per cluster', as
   const before = kube.calls();
   await Promise.all(Array.from({ length: 20 }, () => api(backend.url, '/api/homelab-state/overview').then(r => r.json())));
   assert.equal(kube.calls() - before, 0, 'all served from the 30 s cache filled by the first request');
+});
+
+test('an unchanged overview is revalidated with its ETag and answered 304', async () => {
+  const first = await api(backend.url, '/api/homelab-state/overview');
+  assert.equal(first.status, 200);
+  const etag = first.headers.get('etag');
+  assert.match(etag, /^"[\w-]+"$/);
+  const body = await first.json();
+  assert.equal(body.staleBackupHours, 26);
+  // Not through api(): a 304 is not "ok" to fetch.
+  const again = await fetch(`${backend.url}/api/homelab-state/overview`, {
+    headers: { authorization: `Bearer ${TEST_TOKEN}`, 'if-none-match': etag },
+  });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+});
+
+test('each failed list is logged once, as a warning naming its cluster and kind', async () => {
+  await api(backend.url, '/api/homelab-state/overview').then(r => r.arrayBuffer());
+  const logs = backend.logs();
+  const forbidden = logs.split('\n').filter(l => l.includes('Could not list rayjobs.ray.io in cluster homelab'));
+  assert.equal(forbidden.length, 1, `one warning for the forbidden kind within the TTL window:\n${forbidden.join('\n')}`);
+  assert.match(forbidden[0], /warn/i);
+  assert.match(forbidden[0], /ray-job/);
+  assert.ok(logs.includes('Could not list clusters.postgresql.cnpg.io in cluster offsite'), 'the unreachable cluster is logged too');
 });

@@ -3,10 +3,13 @@ export interface Config {
     state?: {
       /**
        * Where live state comes from: `kubernetes` (the clusters of
-       * kubernetes.clusterLocatorMethods, type config) or `recorded` (a
-       * folder of `kubectl get -A -o yaml` dumps). Default: kubernetes.
+       * kubernetes.clusterLocatorMethods, type config, read directly),
+       * `kubernetes-proxy` (every cluster the Kubernetes plugin locates, read
+       * through its proxy with this plugin's service token, so every locator
+       * and every server-side auth provider works) or `recorded` (a folder of
+       * `kubectl get -A -o yaml` dumps). Default: kubernetes.
        */
-      source?: 'kubernetes' | 'recorded';
+      source?: 'kubernetes' | 'kubernetes-proxy' | 'recorded';
       recorded?: {
         /** Folder of recordings, relative to the backend's working directory. */
         path: string;
@@ -19,6 +22,13 @@ export interface Config {
       cacheTtlSeconds?: number;
       /** Seconds one list call may take. Default 10. */
       requestTimeoutSeconds?: number;
+      /**
+       * Serve /overview from bytes derived and serialised once per change of
+       * the lists it is built from, with an ETag (unchanged polls get 304).
+       * False derives it on every request: only the benchmark's baseline
+       * wants that. Default true.
+       */
+      serializedOverview?: boolean;
       /** A last successful Postgres backup older than this many hours is stale. Default 26. */
       staleBackupHours?: number;
       /**

@@ -8,16 +8,23 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { homelabStatePlugin } from './plugin';
 import { createRouter } from './router/createRouter';
 import { PlatformStateService } from './service/PlatformStateService';
 
 const snapshot = resolve(__dirname, '../../../examples/cluster-snapshot');
 
-async function backendFor(recordings: string, prometheusUrl?: string, extra: Record<string, unknown> = {}) {
+async function backendFor(
+  recordings: string,
+  prometheusUrl?: string,
+  extra: Record<string, unknown> = {},
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const { server } = await startTestBackend({
     features: [
       homelabStatePlugin,
+      mockServices.permissions.factory({ result: permission }),
       // No header means no credentials, as in production.
       mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       mockServices.rootConfig.factory({
@@ -60,6 +67,31 @@ describe('homelab-state backend on the recorded example cluster', () => {
     expect(o.argo.total).toBeGreaterThan(40);
   });
 
+  it('answers 403 on every route when the policy denies homelab.state.read', async () => {
+    const server = await backendFor(snapshot, undefined, {}, AuthorizeResult.DENY);
+    for (const path of ['/overview', '/objects/cnpg-cluster/database/pg-media']) {
+      const res = await request(server).get(`/api/homelab-state${path}`).set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ name: 'NotAllowedError', message: expect.stringContaining('homelab.state.read') });
+    }
+  });
+
+  it('serves the overview with an ETag, answers an unchanged poll with 304 and carries staleBackupHours', async () => {
+    const server = await backendFor(snapshot, undefined, { staleBackupHours: 30 });
+    const auth = mockCredentials.user.header();
+    const first = await request(server).get('/api/homelab-state/overview').set('authorization', auth);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(first.body.staleBackupHours).toBe(30);
+    const again = await request(server).get('/api/homelab-state/overview').set('authorization', auth).set('if-none-match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const other = await request(server).get('/api/homelab-state/overview').set('authorization', auth).set('if-none-match', '"stale"');
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).toBe(first.headers.etag);
+  });
+
   it('serves one object, as of the recording time', async () => {
     const server = await backendFor(snapshot);
     const res = await request(server)
@@ -67,6 +99,7 @@ describe('homelab-state backend on the recorded example cluster', () => {
       .set('authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
+      kind: 'cnpg-cluster',
       cluster: 'homelab',
       observedAt: '2026-11-25T12:00:00.000Z',
       errors: [],
@@ -99,7 +132,7 @@ describe('homelab-state backend on the recorded example cluster', () => {
     const server = await backendFor(snapshot);
     const res = await request(server).get(`/api/homelab-state${path}`).set('authorization', mockCredentials.user.header());
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
+    expect(res.body.error).toMatchObject({ name: 'InputError', message: expect.stringMatching(message) });
   });
 
   it('reports kinds that are not installed instead of failing', async () => {
@@ -282,7 +315,14 @@ async function appWithRayDashboard(addressOf: (cluster: { metadata: { name: stri
     },
   });
   const service = new PlatformStateService(reader, state, () => new Date('2026-11-25T12:00:00Z'), undefined, rayDashboard);
-  const app = express().use(await createRouter({ service, logger: mockServices.logger.mock() }));
+  const app = express().use(
+    await createRouter({
+      service,
+      logger: mockServices.logger.mock(),
+      httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.user() }),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    }),
+  );
   return { app, addresses };
 }
 

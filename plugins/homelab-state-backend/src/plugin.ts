@@ -6,6 +6,7 @@ import {
   createRayDashboardClient,
   readStateConfig,
 } from '@internal/plugin-homelab-state-node';
+import { homelabStatePermissions } from '@internal/plugin-homelab-state-common';
 import { createRouter } from './router/createRouter';
 import { PlatformStateService } from './service/PlatformStateService';
 
@@ -22,16 +23,29 @@ export const homelabStatePlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ config, logger, httpRouter }) {
+      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, discovery, auth }) {
+        permissionsRegistry.addPermissions(homelabStatePermissions);
         const state = readStateConfig(config);
-        const source = createObjectSource(config, state);
-        logger.info(
-          state.source === 'recorded'
-            ? `Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`
-            : `Live state from ${source.clusters().length} cluster(s): ${source.clusters().join(', ') || 'none configured'}`,
-        );
-        const reader = new CachedStateReader(source, { ttlMs: state.cacheTtlMs, timeoutMs: state.requestTimeoutMs });
+        const source = createObjectSource(config, state, { discovery, auth });
+        if (state.source === 'recorded') {
+          logger.info(`Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`);
+        } else if (state.source === 'kubernetes-proxy') {
+          logger.info("Live state through the Kubernetes plugin's proxy, from the clusters it locates");
+        } else {
+          const clusters = await source.clusters();
+          logger.info(`Live state from ${clusters.length} cluster(s): ${clusters.join(', ') || 'none configured'}`);
+        }
+        const reader = new CachedStateReader(source, {
+          ttlMs: state.cacheTtlMs,
+          timeoutMs: state.requestTimeoutMs,
+          logger: logger.child({ component: 'state-reader' }),
+        });
         // Recordings are judged as of when they were taken, not as of today.
         const now = () => (state.recordedAt ? new Date(state.recordedAt) : new Date());
         const prometheus = createPrometheusClient(state);
@@ -40,7 +54,13 @@ export const homelabStatePlugin = createBackendPlugin({
         const rayDashboard = createRayDashboardClient(state);
         if (rayDashboard) logger.info(`Enriching Ray live state from the Ray dashboard on port ${state.rayDashboard.port} of each head service`);
         httpRouter.use(
-          await createRouter({ service: new PlatformStateService(reader, state, now, prometheus, rayDashboard), logger }),
+          await createRouter({
+            service: new PlatformStateService(reader, state, now, prometheus, rayDashboard),
+            logger,
+            httpAuth,
+            permissions,
+            serializedOverview: state.serializedOverview,
+          }),
         );
       },
     });

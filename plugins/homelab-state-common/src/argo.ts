@@ -78,8 +78,8 @@ export function deriveArgoApplication(obj: KubeObject): ArgoApplicationSummary {
   else if (syncStatus !== 'Synced') syncSeverity = 'unknown';
   const opSeverity: Severity = op?.phase === 'Failed' || op?.phase === 'Error' ? 'error' : 'ok';
   return {
-    name: obj.metadata.name,
-    namespace: obj.metadata.namespace,
+    name: obj.metadata?.name ?? '',
+    namespace: obj.metadata?.namespace,
     project: obj.spec?.project,
     severity: worst(syncSeverity, HEALTH_SEVERITY[healthStatus] ?? 'unknown', opSeverity, conditions.length ? 'error' : 'ok'),
     syncStatus,

@@ -47,3 +47,47 @@ describe('deriveRayJob', () => {
     expect(deriveRayJob(rayJobFailed, now).message).toMatch(/remaining connection slots are reserved/);
   });
 });
+
+describe('deriveRayService during an upgrade and across API versions', () => {
+  const service = (status: object) => ({ metadata: { name: 'llm', namespace: 'ai' }, status });
+
+  it.each(['DEPLOY_FAILED', 'UNHEALTHY'])('shows a %s Serve app of the pending cluster with its message', appStatus => {
+    const s = deriveRayService(service({
+      activeServiceStatus: { rayClusterName: 'llm-old', applicationStatuses: { llm: { status: 'RUNNING', serveDeploymentStatuses: { VLLM: { status: 'HEALTHY' } } } } },
+      pendingServiceStatus: { rayClusterName: 'llm-new', applicationStatuses: { llm: { status: appStatus, message: "Deploying app 'llm' failed: ModuleNotFoundError" } } },
+    }));
+    expect(s).toMatchObject({ severity: 'error', upgradeInProgress: true, pendingRayClusterName: 'llm-new' });
+    expect(s.applications.map(a => [a.name, a.severity])).toEqual([['llm', 'ok']]);
+    expect(s.pendingApplications).toEqual([
+      { name: 'llm', status: appStatus, message: "Deploying app 'llm' failed: ModuleNotFoundError", severity: 'error', deployments: [] },
+    ]);
+  });
+
+  it.each(['DEPLOY_FAILED', 'UNHEALTHY'])('shows a %s Serve app of the active cluster', appStatus => {
+    const s = deriveRayService(service({ activeServiceStatus: { applicationStatuses: { llm: { status: appStatus, message: 'replica crashed' } } } }));
+    expect(s.severity).toBe('error');
+    expect(s.applications[0]).toMatchObject({ status: appStatus, message: 'replica crashed', severity: 'error' });
+  });
+
+  it('reads the list-shaped serveDeploymentStatuses of v1alpha1 as well as the map', () => {
+    const list = deriveRayService(service({
+      activeServiceStatus: { appStatus: { status: 'RUNNING' }, serveDeploymentStatuses: [{ name: 'Mango', status: 'HEALTHY' }, { name: 'Pear', status: 'UNHEALTHY', message: 'boom' }] },
+    }));
+    expect(list.applications).toEqual([
+      {
+        name: 'default',
+        status: 'RUNNING',
+        message: undefined,
+        severity: 'error',
+        deployments: [
+          { name: 'Mango', status: 'HEALTHY', message: undefined, severity: 'ok' },
+          { name: 'Pear', status: 'UNHEALTHY', message: 'boom', severity: 'error' },
+        ],
+      },
+    ]);
+    const listInApp = deriveRayService(service({
+      activeServiceStatus: { applicationStatuses: { fruit: { status: 'RUNNING', serveDeploymentStatuses: [{ name: 'Mango', status: 'UPDATING' }] } } },
+    }));
+    expect(listInApp.applications[0].deployments).toEqual([{ name: 'Mango', status: 'UPDATING', message: undefined, severity: 'warning' }]);
+  });
+});

@@ -44,18 +44,27 @@ export function deriveRayCluster(obj: KubeObject): RayClusterSummary {
   const suspendedCond = findCondition(conditions, 'RayClusterSuspended');
   const suspended = obj.spec?.suspend === true || s.state === 'suspended' || suspendedCond?.status === 'True';
   const state: string | undefined = s.state;
+  // KubeRay can write state "ready" while the head Pod is still Pending
+  // (kuberay#2188): a head with a service IP but no Pod IP is not up.
+  const headPending = !!s.head && !!s.head.serviceIP && !s.head.podIP;
+  const headReadyFromStatus = headPending ? false : undefined;
   let severity: Severity = 'unknown';
   if (state === 'failed' || s.reason) severity = 'error';
   else if (suspended) severity = 'warning';
-  else if (state === 'ready') severity = headCond && headCond.status !== 'True' ? 'warning' : 'ok';
+  else if (state === 'ready') severity = (headCond && headCond.status !== 'True') || headPending ? 'warning' : 'ok';
   else if (state) severity = 'warning';
+  else if (headCond?.status === 'True') {
+    // No state written (feature-gated conditions only): the conditions decide.
+    const provisioned = findCondition(conditions, 'RayClusterProvisioned') ?? findCondition(conditions, 'RayClusterReady');
+    severity = !provisioned || provisioned.status === 'True' ? 'ok' : 'warning';
+  }
   return {
-    name: obj.metadata.name,
-    namespace: obj.metadata.namespace,
+    name: obj.metadata?.name ?? '',
+    namespace: obj.metadata?.namespace,
     state,
     severity,
     suspended,
-    headReady: headCond ? headCond.status === 'True' : undefined,
+    headReady: headCond ? headCond.status === 'True' : headReadyFromStatus,
     headPod: s.head?.podName,
     headService: s.head?.serviceName,
     workerGroups: (obj.spec?.workerGroupSpecs ?? []).map((g: any) => ({
@@ -106,6 +115,8 @@ export interface RayServiceSummary {
   pendingRayClusterName?: string;
   numServeEndpoints?: number;
   applications: RayServeApplication[];
+  /** Serve applications of the pending cluster during an upgrade. */
+  pendingApplications: RayServeApplication[];
 }
 
 /** Severity of a Serve application status. @public */
@@ -127,47 +138,86 @@ export const RAY_SERVE_DEPLOYMENT_SEVERITY: Record<string, Severity> = {
   DEPLOY_FAILED: 'error',
 };
 
+function deriveServeDeployments(raw: unknown): RayServeDeployment[] {
+  // v1 writes a map keyed by deployment name (names may contain ':');
+  // v1alpha1 wrote a list of {name, status, message}.
+  const entries: Array<[string, any]> = Array.isArray(raw)
+    ? raw.map((d: any) => [String(d?.name ?? ''), d])
+    : Object.entries<any>(raw ?? {});
+  return entries.map(([name, d]) => ({
+    name,
+    status: d?.status,
+    message: d?.message || undefined,
+    severity: RAY_SERVE_DEPLOYMENT_SEVERITY[d?.status] ?? 'unknown',
+  }));
+}
+
+function appSeverity(status: unknown, message: unknown): Severity {
+  const known = RAY_SERVE_APP_SEVERITY[status as string];
+  if (known) return known;
+  // The status line can be missing while the message says the deploy failed.
+  if (typeof message === 'string' && /\bfailed\b/i.test(message)) return 'error';
+  return 'unknown';
+}
+
+function deriveServeApplications(serviceStatus: any): RayServeApplication[] {
+  if (!serviceStatus) return [];
+  const apps: RayServeApplication[] = Object.entries<any>(serviceStatus.applicationStatuses ?? {}).map(([name, app]) => {
+    const deployments = deriveServeDeployments(app?.serveDeploymentStatuses);
+    return {
+      name,
+      status: app?.status,
+      message: app?.message || undefined,
+      severity: worst(appSeverity(app?.status, app?.message), ...deployments.map(d => d.severity)),
+      deployments,
+    };
+  });
+  // v1alpha1 single-application shape: appStatus + a top-level deployment list.
+  const legacyDeployments = deriveServeDeployments(serviceStatus.serveDeploymentStatuses);
+  if (!apps.length && (serviceStatus.appStatus?.status || legacyDeployments.length)) {
+    const app = serviceStatus.appStatus ?? {};
+    apps.push({
+      name: 'default',
+      status: app.status,
+      message: app.message || undefined,
+      severity: worst(app.status ? appSeverity(app.status, app.message) : 'ok', ...legacyDeployments.map(d => d.severity)),
+      deployments: legacyDeployments,
+    });
+  }
+  return apps;
+}
+
 /**
- * Summarises a KubeRay RayService: every Serve application and deployment.
+ * Summarises a KubeRay RayService: every Serve application and deployment of
+ * the active cluster, and of the pending one during an upgrade (a failed
+ * deploy there is the reason an upgrade never finishes).
  *
  * @public
  */
 export function deriveRayService(obj: KubeObject): RayServiceSummary {
   const s = obj.status ?? {};
   const active = s.activeServiceStatus ?? {};
-  const applications: RayServeApplication[] = Object.entries<any>(active.applicationStatuses ?? {}).map(
-    ([name, app]) => {
-      const deployments = Object.entries<any>(app?.serveDeploymentStatuses ?? {}).map(([dName, d]) => ({
-        name: dName,
-        status: d?.status,
-        message: d?.message || undefined,
-        severity: RAY_SERVE_DEPLOYMENT_SEVERITY[d?.status] ?? 'unknown',
-      }));
-      return {
-        name,
-        status: app?.status,
-        message: app?.message || undefined,
-        severity: worst(RAY_SERVE_APP_SEVERITY[app?.status] ?? 'unknown', ...deployments.map(d => d.severity)),
-        deployments,
-      };
-    },
-  );
+  const applications = deriveServeApplications(active);
+  const pendingApplications = deriveServeApplications(s.pendingServiceStatus);
   const conditions: Condition[] = s.conditions ?? [];
   const readyCond = findCondition(conditions, 'Ready');
   const upgrade = findCondition(conditions, 'UpgradeInProgress');
-  let base: Severity = applications.length ? 'ok' : 'unknown';
+  let base: Severity = applications.length || pendingApplications.length ? 'ok' : 'unknown';
   if (readyCond && readyCond.status !== 'True') base = 'error';
+  else if (s.serviceStatus === 'Running' && base === 'unknown') base = 'ok';
+  const pendingRayClusterName: string | undefined = s.pendingServiceStatus?.rayClusterName || undefined;
   return {
-    name: obj.metadata.name,
-    namespace: obj.metadata.namespace,
-    severity: worst(base, ...applications.map(a => a.severity)),
+    name: obj.metadata?.name ?? '',
+    namespace: obj.metadata?.namespace,
+    severity: worst(base, ...applications.map(a => a.severity), ...pendingApplications.map(a => a.severity)),
     serviceStatus: s.serviceStatus,
     ready: readyCond ? readyCond.status === 'True' : undefined,
-    upgradeInProgress: upgrade?.status === 'True',
+    upgradeInProgress: upgrade?.status === 'True' || !!pendingRayClusterName,
     rayClusterName: active.rayClusterName,
-    pendingRayClusterName: s.pendingServiceStatus?.rayClusterName || undefined,
+    pendingRayClusterName,
     numServeEndpoints: s.numServeEndpoints,
     applications,
+    pendingApplications,
   };
 }
 
@@ -201,9 +251,10 @@ export function deriveRayJob(obj: KubeObject, now: Date): RayJobSummary {
   else if (s.jobStatus === 'SUCCEEDED') severity = 'ok';
   else if (s.jobStatus === 'STOPPED' || s.jobDeploymentStatus === 'Suspended') severity = 'warning';
   else if (s.jobStatus === 'RUNNING' || s.jobStatus === 'PENDING') severity = 'ok';
+  else if (['Initializing', 'Running', 'Waiting'].includes(s.jobDeploymentStatus)) severity = 'ok';
   return {
-    name: obj.metadata.name,
-    namespace: obj.metadata.namespace,
+    name: obj.metadata?.name ?? '',
+    namespace: obj.metadata?.namespace,
     severity,
     jobId: s.jobId,
     jobStatus: s.jobStatus,

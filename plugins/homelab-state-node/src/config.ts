@@ -1,6 +1,8 @@
 import type { Config } from '@backstage/config';
 import type { ClusterConnection } from './sources/KubernetesApiSource';
 import { KubernetesApiSource } from './sources/KubernetesApiSource';
+import { KubernetesProxySource } from './sources/KubernetesProxySource';
+import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { RayDashboardClient } from './ray/RayDashboardClient';
 import { RecordedObjectsSource } from './sources/RecordedObjectsSource';
@@ -9,7 +11,7 @@ import { resolve } from 'node:path';
 
 /** @public */
 export interface StateConfig {
-  source: 'kubernetes' | 'recorded';
+  source: 'kubernetes' | 'kubernetes-proxy' | 'recorded';
   recordedPath?: string;
   recordedClusterName: string;
   /** When the recordings were taken; ages are computed as of then. */
@@ -20,6 +22,11 @@ export interface StateConfig {
   prometheusUrl?: string;
   /** Whether ray-cluster and ray-service states are enriched from the Ray dashboard, and its port. */
   rayDashboard: { enabled: boolean; port: number };
+  /**
+   * Serve the overview from bytes serialised once per change of its inputs,
+   * with an ETag. False derives it per request (the benchmark's baseline).
+   */
+  serializedOverview: boolean;
 }
 
 /**
@@ -30,8 +37,8 @@ export interface StateConfig {
 export function readStateConfig(config: Config): StateConfig {
   const c = config.getOptionalConfig('homelab.state');
   const source = c?.getOptionalString('source') ?? 'kubernetes';
-  if (source !== 'kubernetes' && source !== 'recorded') {
-    throw new Error(`homelab.state.source must be "kubernetes" or "recorded", got "${source}"`);
+  if (source !== 'kubernetes' && source !== 'kubernetes-proxy' && source !== 'recorded') {
+    throw new Error(`homelab.state.source must be "kubernetes", "kubernetes-proxy" or "recorded", got "${source}"`);
   }
   const recordedPath = c?.getOptionalString('recorded.path');
   if (source === 'recorded' && !recordedPath) {
@@ -52,6 +59,7 @@ export function readStateConfig(config: Config): StateConfig {
     staleBackupHours: positive('staleBackupHours', 26),
     prometheusUrl: c?.getOptionalString('prometheus.url'),
     rayDashboard: readRayDashboard(c),
+    serializedOverview: c?.getOptionalBoolean('serializedOverview') ?? true,
   };
 }
 
@@ -105,9 +113,17 @@ export function readClusterConnections(config: Config): ClusterConnection[] {
  *
  * @public
  */
-export function createObjectSource(config: Config, state: StateConfig = readStateConfig(config)): ObjectSource {
+export function createObjectSource(
+  config: Config,
+  state: StateConfig = readStateConfig(config),
+  services?: { discovery: DiscoveryService; auth: AuthService },
+): ObjectSource {
   if (state.source === 'recorded') {
     return new RecordedObjectsSource(state.recordedPath!, state.recordedClusterName);
+  }
+  if (state.source === 'kubernetes-proxy') {
+    if (!services) throw new Error('homelab.state.source "kubernetes-proxy" needs the discovery and auth services');
+    return new KubernetesProxySource(services);
   }
   return new KubernetesApiSource(readClusterConnections(config));
 }

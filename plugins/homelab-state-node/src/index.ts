@@ -6,6 +6,7 @@
 export * from './sources/types';
 export { KubernetesApiSource } from './sources/KubernetesApiSource';
 export type { ClusterConnection } from './sources/KubernetesApiSource';
+export { KubernetesProxySource } from './sources/KubernetesProxySource';
 export { RecordedObjectsSource } from './sources/RecordedObjectsSource';
 export { CachedStateReader } from './reader/CachedStateReader';
 export type { CachedStateReaderOptions } from './reader/CachedStateReader';

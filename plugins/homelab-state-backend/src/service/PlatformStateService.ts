@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '@backstage/errors';
 import type {
   ObjectState,
   ClusterItems,
   KubeObject,
   ObjectEnrichment,
+  ObjectKindId,
   PlatformOverview,
   PlatformPrometheusEnrichment,
   PrometheusQueryId,
@@ -13,17 +16,13 @@ import {
   buildPlatformOverview,
   CEPH_PROMETHEUS_QUERIES,
   CNPG_PROMETHEUS_QUERIES,
+  deriveKindSummary,
   derivePrometheusEnrichment,
+  isObjectKindId,
   PROMETHEUS_QUERIES,
   replicationLagOf,
-  deriveArgoApplication,
-  deriveCephCluster,
-  deriveCephPool,
-  deriveCnpgCluster,
-  deriveRayCluster,
   deriveRayDashboard,
-  deriveRayJob,
-  deriveRayService,
+  STATE_KIND_HANDLERS,
   STATE_KINDS,
 } from '@internal/plugin-homelab-state-common';
 import type {
@@ -33,18 +32,18 @@ import type {
   StateConfig,
 } from '@internal/plugin-homelab-state-node';
 
-/** Object kinds an entity can ask about, by the ids in URLs. */
-const OBJECT_KINDS: Record<string, StateKindKey> = {
-  'ceph-cluster': 'cephCluster',
-  'ceph-block-pool': 'cephBlockPool',
-  'ceph-filesystem': 'cephFilesystem',
-  'ceph-object-store': 'cephObjectStore',
-  'cnpg-cluster': 'cnpgCluster',
-  'ray-cluster': 'rayCluster',
-  'ray-service': 'rayService',
-  'ray-job': 'rayJob',
-  'argo-application': 'argoApplication',
-};
+/**
+ * The overview serialised once, with its entity tag. Rebuilt only when one
+ * of the lists (or the Prometheus answers) it was derived from changed.
+ *
+ * @public
+ */
+export interface SerializedOverview {
+  body: Buffer;
+  etag: string;
+  /** The inputs it was built from, compared by identity. */
+  inputs: unknown[];
+}
 
 /**
  * Everything the routes serve, derived from the one reader.
@@ -60,8 +59,11 @@ export class PlatformStateService {
     private readonly rayDashboard?: RayDashboardClient,
   ) {}
 
+  private serialized?: SerializedOverview;
+  private building?: Promise<SerializedOverview>;
+
   static objectKinds(): string[] {
-    return Object.keys(OBJECT_KINDS);
+    return Object.keys(STATE_KIND_HANDLERS);
   }
 
   private async lists(keys: StateKindKey[]): Promise<Partial<StateLists>> {
@@ -69,6 +71,10 @@ export class PlatformStateService {
     return Object.fromEntries(keys.map((k, i) => [k, results[i]]));
   }
 
+  /**
+   * Derives the overview anew on every call. Kept as the baseline the
+   * benchmark compares the serialised path with.
+   */
   async overview(): Promise<PlatformOverview> {
     const [lists, prometheus] = await Promise.all([
       this.lists(Object.keys(STATE_KINDS) as StateKindKey[]) as Promise<StateLists>,
@@ -78,24 +84,60 @@ export class PlatformStateService {
     return prometheus ? { ...overview, prometheus } : overview;
   }
 
+  /**
+   * The overview as bytes and an ETag. The reader hands out the same list
+   * objects until a TTL window reloads them, and the Prometheus client the
+   * same answers: while every input is identical, the previous bytes are
+   * served without deriving or serialising again. Concurrent callers share
+   * one rebuild.
+   */
+  async serializedOverview(): Promise<SerializedOverview> {
+    const keys = Object.keys(STATE_KINDS) as StateKindKey[];
+    const [listsByKind, prometheusAnswer] = await Promise.all([
+      Promise.all(keys.map(k => this.reader.list(STATE_KINDS[k]))),
+      this.prometheus ? this.prometheus.queryAll(Object.keys(PROMETHEUS_QUERIES) as PrometheusQueryId[]) : undefined,
+    ]);
+    const inputs: unknown[] = [...listsByKind.flat(), ...Object.values(prometheusAnswer?.results ?? {}), prometheusAnswer?.error];
+    const current = this.serialized;
+    if (current && current.inputs.length === inputs.length && current.inputs.every((v, i) => v === inputs[i])) return current;
+    if (!this.building) {
+      this.building = (async () => {
+        const lists = Object.fromEntries(keys.map((k, i) => [k, listsByKind[i]])) as StateLists;
+        const overview = buildPlatformOverview(lists, { now: this.now(), staleBackupHours: this.config.staleBackupHours });
+        const prometheus = prometheusAnswer && this.prometheusEnrichmentOf(prometheusAnswer);
+        const body = Buffer.from(JSON.stringify(prometheus ? { ...overview, prometheus } : overview));
+        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+        this.serialized = { body, etag, inputs };
+        return this.serialized;
+      })().finally(() => {
+        this.building = undefined;
+      });
+    }
+    return this.building;
+  }
+
+  private prometheusEnrichmentOf(answer: { results: any; error?: string }): PlatformPrometheusEnrichment {
+    const derived = derivePrometheusEnrichment(answer.results);
+    return answer.error ? { ...derived, error: answer.error } : derived;
+  }
+
   /** Prometheus figures for the given queries; undefined when Prometheus is not configured. Never throws. */
   private async enrichment(ids: PrometheusQueryId[]): Promise<PlatformPrometheusEnrichment | undefined> {
     if (!this.prometheus) return undefined;
     try {
-      const { results, error } = await this.prometheus.queryAll(ids);
-      const derived = derivePrometheusEnrichment(results);
-      return error ? { ...derived, error } : derived;
+      return this.prometheusEnrichmentOf(await this.prometheus.queryAll(ids));
     } catch (e) {
       return { error: `Prometheus at ${this.prometheus.url} could not be read: ${(e as Error).message}` };
     }
   }
 
-  private async objectEnrichment(key: StateKindKey, name: string): Promise<ObjectEnrichment | undefined> {
-    if (key === 'cephCluster') {
+  private async objectEnrichment(kind: ObjectKindId, name: string): Promise<ObjectEnrichment | undefined> {
+    const which = STATE_KIND_HANDLERS[kind].enrichment;
+    if (which === 'prometheus-ceph') {
       const e = await this.enrichment(CEPH_PROMETHEUS_QUERIES);
       return e && { ceph: e.ceph, error: e.error };
     }
-    if (key === 'cnpgCluster') {
+    if (which === 'prometheus-cnpg') {
       const e = await this.enrichment(CNPG_PROMETHEUS_QUERIES);
       return e && { replicationLagSeconds: replicationLagOf(e.cnpg?.replicationLagSeconds, name), error: e.error };
     }
@@ -109,14 +151,15 @@ export class PlatformStateService {
    * The dashboard's address comes from the RayCluster's status only. Never throws.
    */
   private async rayEnrichment(
-    key: StateKindKey,
+    kind: ObjectKindId,
     obj: KubeObject,
     rayClusters: KubeObject[],
   ): Promise<ObjectEnrichment | undefined> {
-    if (!this.rayDashboard || (key !== 'rayCluster' && key !== 'rayService')) return undefined;
+    const which = STATE_KIND_HANDLERS[kind].enrichment;
+    if (!this.rayDashboard || (which !== 'ray-dashboard-jobs' && which !== 'ray-dashboard-serve')) return undefined;
     const who = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
     try {
-      if (key === 'rayCluster') {
+      if (which === 'ray-dashboard-jobs') {
         const { value, error } = await this.rayDashboard.jobs(obj);
         return value ? { rayDashboard: deriveRayDashboard({ jobs: value }, this.now()) } : { error };
       }
@@ -140,14 +183,14 @@ export class PlatformStateService {
    * searched in every cluster, or in `cluster` when given.
    */
   async object(kindId: string, namespace: string, name: string, cluster?: string): Promise<ObjectState> {
-    const key = OBJECT_KINDS[kindId];
-    if (!key) throw new Error(`Unknown kind ${kindId}; known: ${Object.keys(OBJECT_KINDS).join(', ')}`);
-    const related: StateKindKey[] = key === 'cnpgCluster' ? ['cnpgBackup', 'cnpgScheduledBackup', 'cnpgPooler'] : [];
-    // A RayService's dashboard is its active RayCluster's.
-    if (key === 'rayService' && this.rayDashboard) related.push('rayCluster');
+    if (!isObjectKindId(kindId)) {
+      throw new InputError(`Unknown kind "${kindId}"; use one of ${PlatformStateService.objectKinds().join(', ')}`);
+    }
+    const handler = STATE_KIND_HANDLERS[kindId];
+    const key = handler.key;
     // Asked alongside the lists: it is cached, and never throws.
-    const enrichmentAsked = this.objectEnrichment(key, name);
-    const lists = await this.lists([key, ...related]);
+    const enrichmentAsked = this.objectEnrichment(kindId, name);
+    const lists = await this.lists([key, ...handler.related]);
     const candidates = (lists[key] ?? []).filter(l => !cluster || l.cluster === cluster);
     const errors = Object.values(lists)
       .flat()
@@ -158,11 +201,12 @@ export class PlatformStateService {
         o => o.metadata.name === name && (namespace === '-' || (o.metadata.namespace ?? '') === namespace),
       );
       if (!obj) continue;
-      const itemsIn = (k: StateKindKey) => lists[k]?.find(l => l.cluster === list.cluster)?.items ?? [];
-      const enrichment = (await enrichmentAsked) ?? (await this.rayEnrichment(key, obj, itemsIn('rayCluster')));
+      const itemsOf = (k: StateKindKey) => lists[k]?.find(l => l.cluster === list.cluster)?.items ?? [];
+      const enrichment = (await enrichmentAsked) ?? (await this.rayEnrichment(kindId, obj, itemsOf('rayCluster')));
+      const derived = deriveKindSummary(kindId, obj, { now: this.now(), staleBackupHours: this.config.staleBackupHours, itemsOf });
       return {
+        ...derived,
         cluster: list.cluster,
-        summary: this.derive(key, obj, itemsIn),
         fetchedAt: list.fetchedAt,
         observedAt: this.now().toISOString(),
         errors,
@@ -170,33 +214,5 @@ export class PlatformStateService {
       };
     }
     return { errors, observedAt: this.now().toISOString() };
-  }
-
-  private derive(key: StateKindKey, obj: KubeObject, itemsIn: (k: StateKindKey) => KubeObject[]): unknown {
-    const now = this.now();
-    switch (key) {
-      case 'cephCluster':
-        return deriveCephCluster(obj);
-      case 'cephBlockPool':
-      case 'cephFilesystem':
-      case 'cephObjectStore':
-        return deriveCephPool({ kind: STATE_KINDS[key].kind, ...obj });
-      case 'cnpgCluster':
-        return deriveCnpgCluster(
-          obj,
-          { backups: itemsIn('cnpgBackup'), scheduledBackups: itemsIn('cnpgScheduledBackup'), poolers: itemsIn('cnpgPooler') },
-          { now, staleBackupHours: this.config.staleBackupHours },
-        );
-      case 'rayCluster':
-        return deriveRayCluster(obj);
-      case 'rayService':
-        return deriveRayService(obj);
-      case 'rayJob':
-        return deriveRayJob(obj, now);
-      case 'argoApplication':
-        return deriveArgoApplication(obj);
-      default:
-        return obj.status;
-    }
   }
 }

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterItems, KubeObject, ObjectKind, StateError } from '@internal/plugin-homelab-state-common';
 import { CoalescingCache } from './CoalescingCache';
 import type { ObjectSource } from '../sources/types';
@@ -11,6 +12,8 @@ export interface CachedStateReaderOptions {
   timeoutMs: number;
   /** Injected for tests. */
   now?: () => number;
+  /** Gets one warning per failed list call (per cluster and kind, per TTL window). */
+  logger?: LoggerService;
 }
 
 /**
@@ -39,13 +42,14 @@ export class CachedStateReader {
     return this.calls;
   }
 
-  clusters(): string[] {
+  async clusters(): Promise<string[]> {
     return this.source.clusters();
   }
 
   /** Lists a kind in every cluster. Never throws; errors are per cluster. */
   async list(kind: ObjectKind): Promise<ClusterItems<KubeObject>[]> {
-    return Promise.all(this.source.clusters().map(cluster => this.listIn(cluster, kind)));
+    const clusters = await this.source.clusters();
+    return Promise.all(clusters.map(cluster => this.listIn(cluster, kind)));
   }
 
   listIn(cluster: string, kind: ObjectKind): Promise<ClusterItems<KubeObject>> {
@@ -76,6 +80,9 @@ export class CachedStateReader {
         e instanceof StateReadError
           ? e.error
           : { type: 'unknown', cluster, kind: kind.id, message: `Listing ${kind.plural}.${kind.group} in ${cluster} failed: ${(e as Error).message}` };
+      this.options.logger
+        ?.child({ cluster, kind: kind.id, errorType: error.type })
+        .warn(`Could not list ${kind.plural}.${kind.group} in cluster ${cluster}: ${error.message}`, e as Error);
       // A kind that is not installed has no items; anything else keeps the last known ones.
       if (error.type === 'not-installed') return { cluster, items: [], error };
       return { cluster, items: previous?.items ?? [], fetchedAt: previous?.fetchedAt, error };

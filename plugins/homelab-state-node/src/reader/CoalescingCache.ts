@@ -3,7 +3,8 @@
  * load runs per TTL window, and those who ask while it runs share it. The
  * load gets the previous value (to keep last-known data on failure) and must
  * not throw: failures are values too, cached like successes so a failing
- * cluster or Prometheus is not hammered.
+ * cluster or Prometheus is not hammered. A load that throws anyway is not
+ * cached: every waiter gets its error and the next ask loads again.
  *
  * @public
  */
@@ -24,12 +25,18 @@ export class CoalescingCache<T> {
     if (entry.inFlight) return entry.inFlight;
     if (entry.value !== undefined && this.now() - entry.decidedAt < this.ttlMs) return entry.value;
     const current = entry;
-    current.inFlight = load(current.value).then(value => {
-      current.value = value;
-      current.decidedAt = this.now();
-      current.inFlight = undefined;
-      return value;
-    });
+    current.inFlight = load(current.value).then(
+      value => {
+        current.value = value;
+        current.decidedAt = this.now();
+        current.inFlight = undefined;
+        return value;
+      },
+      error => {
+        current.inFlight = undefined;
+        throw error;
+      },
+    );
     return current.inFlight;
   }
 

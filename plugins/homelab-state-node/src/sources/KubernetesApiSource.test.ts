@@ -154,4 +154,21 @@ describe('CachedStateReader over the API', () => {
     await reader.list(STATE_KINDS.cnpgCluster);
     expect(calls).toBe(2);
   });
+
+  it('aborts the HTTP list call itself when the signal fires', async () => {
+    // The stand-in answers only after 3 s: a rejection well before that means
+    // the request itself was abandoned, not merely no longer awaited.
+    server.use(
+      http.get(`https://homelab.k8s.test:6443${path}`, async () => {
+        await delay(3_000);
+        return HttpResponse.json(cnpgList);
+      }),
+    );
+    const controller = new AbortController();
+    const started = Date.now();
+    const listing = source().list('homelab', STATE_KINDS.cnpgCluster, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await expect(listing).rejects.toMatchObject({ name: 'StateReadError', error: { type: 'timeout' } });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
 });

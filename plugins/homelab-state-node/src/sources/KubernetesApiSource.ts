@@ -1,4 +1,5 @@
-import { ApiException, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { ApiException, CustomObjectsApi, KubeConfig, Observable } from '@kubernetes/client-node';
+import type { ObservableMiddleware, RequestContext, ResponseContext } from '@kubernetes/client-node';
 import type { KubeObject, ObjectKind } from '@internal/plugin-homelab-state-common';
 import type { ObjectSource } from './types';
 import { errorForStatus, StateReadError } from './types';
@@ -52,11 +53,22 @@ export class KubernetesApiSource implements ObjectSource {
     return this.connections.map(c => c.name);
   }
 
-  async list(cluster: string, kind: ObjectKind): Promise<KubeObject[]> {
+  async list(cluster: string, kind: ObjectKind, signal?: AbortSignal): Promise<KubeObject[]> {
     const api = this.apis.get(cluster);
     if (!api) throw new StateReadError('unknown', cluster, kind, `No cluster named ${cluster} is configured`);
     try {
-      const res: any = await api.listClusterCustomObject({ group: kind.group, version: kind.version, plural: kind.plural });
+      // The reader's timeout aborts the HTTP request itself, not only the wait for it.
+      const abortOnSignal: ObservableMiddleware = {
+        pre: (ctx: RequestContext) => {
+          if (signal) ctx.setSignal(signal);
+          return new Observable(Promise.resolve(ctx));
+        },
+        post: (r: ResponseContext) => new Observable(Promise.resolve(r)),
+      };
+      const res: any = await api.listClusterCustomObject(
+        { group: kind.group, version: kind.version, plural: kind.plural },
+        { middleware: [abortOnSignal], middlewareMergeStrategy: 'append' },
+      );
       return (res?.items ?? []).map((o: KubeObject) => ({ apiVersion: `${kind.group}/${kind.version}`, kind: kind.kind, ...o }));
     } catch (e) {
       if (e instanceof StateReadError) throw e;
@@ -69,6 +81,7 @@ export class KubernetesApiSource implements ObjectSource {
         }
         throw errorForStatus(e.code, cluster, kind, detail);
       }
+      if (signal?.aborted) throw new StateReadError('timeout', cluster, kind, `Listing ${kind.plural}.${kind.group} in cluster ${cluster} was aborted (timeout)`);
       const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; type?: string };
       const code = err.code ?? err.cause?.code;
       if ((code && NETWORK_CODES.has(code)) || err.type === 'system') {

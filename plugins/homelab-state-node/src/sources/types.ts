@@ -1,5 +1,6 @@
 import type { KubeObject, ObjectKind, StateError, StateErrorType } from '@internal/plugin-homelab-state-common';
 import { rbacRuleFor } from '@internal/plugin-homelab-state-common';
+import { CustomErrorBase } from '@backstage/errors';
 
 /**
  * Where objects come from: a cluster's API, or recorded dumps.
@@ -7,8 +8,8 @@ import { rbacRuleFor } from '@internal/plugin-homelab-state-common';
  * @public
  */
 export interface ObjectSource {
-  /** Names of the clusters this source reads. */
-  clusters(): string[];
+  /** Names of the clusters this source reads (a source may have to ask for them). */
+  clusters(): string[] | Promise<string[]>;
   /**
    * Lists every object of a kind in one cluster, across namespaces.
    * Fails with a StateReadError that says what went wrong.
@@ -21,12 +22,12 @@ export interface ObjectSource {
  *
  * @public
  */
-export class StateReadError extends Error {
+export class StateReadError extends CustomErrorBase {
+  name = 'StateReadError' as const;
   readonly error: StateError;
 
-  constructor(type: StateErrorType, cluster: string, kind: ObjectKind, message: string) {
-    super(message);
-    this.name = 'StateReadError';
+  constructor(type: StateErrorType, cluster: string, kind: ObjectKind, message: string, cause?: unknown) {
+    super(message, cause);
     this.error = {
       type,
       cluster,

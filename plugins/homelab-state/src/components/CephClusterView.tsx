@@ -56,7 +56,13 @@ export function CephClusterView({
           <Typography variant="body2">
             {summary.phase ?? 'unknown phase'} · checked {ago(summary.lastChecked)}
           </Typography>
+          {summary.progressing && <SeverityChip severity="unknown" label="progressing" />}
         </Box>
+        {summary.reconcileFailure && (
+          <Typography variant="body2" color="error">
+            Rook could not reconcile the cluster: {summary.reconcileFailure}
+          </Typography>
+        )}
         {cap ? (
           <Box maxWidth={220}>
             <Gauge
@@ -65,6 +71,11 @@ export function CephClusterView({
               getColor={() => SEVERITY_COLORS[cap.severity]}
               description={`${bytes(cap.usedBytes)} of ${bytes(cap.totalBytes)} used (${bytes(cap.availableBytes)} free)`}
             />
+            {cap.stale && (
+              <Typography variant="caption" color="error">
+                Stale: capacity was last updated {cap.staleAgeHours} h before the last health check ({ago(cap.lastUpdated)}).
+              </Typography>
+            )}
           </Box>
         ) : (
           <Typography variant="body2">Capacity not reported yet.</Typography>

@@ -31,9 +31,20 @@ export function CnpgClusterView({
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
           <SeverityChip severity={summary.severity} />
+          {summary.hibernated && <SeverityChip severity="unknown" label="hibernated" />}
+          {summary.progressing && !summary.hibernated && <SeverityChip severity="unknown" label="progressing" />}
+          {summary.replica && <SeverityChip severity="unknown" label={`replica of ${summary.replica.source ?? 'an external cluster'}`} />}
           <Typography variant="body1">{summary.phase ?? 'unknown phase'}</Typography>
           {summary.phaseReason && <Typography variant="body2">({summary.phaseReason})</Typography>}
         </Box>
+        {summary.phaseExplanation && !summary.problems.some(p => p.endsWith(summary.phaseExplanation!)) && (
+          <Typography variant="body2" color="textSecondary">
+            {summary.phaseExplanation}
+          </Typography>
+        )}
+        {summary.hibernated && (
+          <Typography variant="body2">Hibernated on purpose: its Pods are shut down and its data kept. Not judged on readiness or backups.</Typography>
+        )}
         {summary.problems.map(p => (
           <Typography key={p} variant="body2" color="error">
             {p}
@@ -78,6 +89,12 @@ export function CnpgClusterView({
             'Continuous archiving': <ConditionCell c={summary.conditions.ContinuousArchiving} />,
             'Last backup succeeded': <ConditionCell c={summary.conditions.LastBackupSucceeded} />,
             'first recoverability point': summary.firstRecoverabilityPoint ?? '–',
+            'WAL archiving': `${summary.walArchiving.state}${summary.walArchiving.since ? ` since ${summary.walArchiving.since} (${ago(summary.walArchiving.since)})` : ''}${
+              summary.walArchiving.state === 'failing' && summary.walArchiving.message ? `: ${summary.walArchiving.message}` : ''
+            }`,
+            'fenced instances': summary.fencedInstances.join(', ') || 'none',
+            certificates:
+              summary.certificates.map(c => `${c.secret}: ${c.daysLeft < 0 ? 'expired' : `${c.daysLeft} d left`}`).join(', ') || '–',
             poolers: summary.poolers.map(p => `${p.name} (${p.type ?? 'rw'}, ${p.instances ?? '?'} instances)`).join(', ') || 'none',
           }}
         />

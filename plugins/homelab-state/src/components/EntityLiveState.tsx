@@ -4,15 +4,6 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { HomelabAnnotations, StockAnnotations } from '@internal/plugin-homelab-common';
 import { stateKindOf } from '@internal/plugin-homelab-state-common';
-import type {
-  ArgoApplicationSummary,
-  CephClusterSummary,
-  CephPoolSummary,
-  CnpgClusterSummary,
-  RayClusterSummary,
-  RayJobSummary,
-  RayServiceSummary,
-} from '@internal/plugin-homelab-state-common';
 import { Typography } from '@material-ui/core';
 import { homelabStateApiRef } from '../api/HomelabStateApi';
 import type { ObjectState } from '../api/HomelabStateApi';
@@ -33,18 +24,16 @@ export function objectOfEntity(entity: Entity) {
   return { kind, name, namespace: a[HomelabAnnotations.k8sNamespace], cluster: a[StockAnnotations.kubernetesCluster] };
 }
 
-function Body({ kindId, state }: { kindId: string; state: ObjectState<any> }) {
-  const s = state.summary;
-  if (!s) return null;
-  switch (kindId) {
+function Body({ state }: { state: ObjectState }) {
+  switch (state.kind) {
     case 'cnpg-cluster':
-      return <CnpgClusterView summary={s as CnpgClusterSummary} replicationLagSeconds={state.enrichment?.replicationLagSeconds} />;
+      return <CnpgClusterView summary={state.summary} replicationLagSeconds={state.enrichment?.replicationLagSeconds} />;
     case 'ceph-cluster':
-      return <CephClusterView summary={s as CephClusterSummary} enrichment={state.enrichment?.ceph} />;
+      return <CephClusterView summary={state.summary} enrichment={state.enrichment?.ceph} />;
     case 'ceph-block-pool':
     case 'ceph-filesystem':
     case 'ceph-object-store': {
-      const p = s as CephPoolSummary;
+      const p = state.summary;
       return (
         <Typography variant="body1">
           <SeverityChip severity={p.severity} label={p.phase ?? 'unknown'} /> {p.kind} {p.name}
@@ -53,13 +42,13 @@ function Body({ kindId, state }: { kindId: string; state: ObjectState<any> }) {
       );
     }
     case 'ray-cluster':
-      return <RayClusterView summary={s as RayClusterSummary} dashboard={state.enrichment?.rayDashboard} />;
+      return <RayClusterView summary={state.summary} dashboard={state.enrichment?.rayDashboard} />;
     case 'ray-service':
-      return <RayServiceView summary={s as RayServiceSummary} dashboard={state.enrichment?.rayDashboard} />;
+      return <RayServiceView summary={state.summary} dashboard={state.enrichment?.rayDashboard} />;
     case 'ray-job':
-      return <RayJobView summary={s as RayJobSummary} />;
+      return <RayJobView summary={state.summary} />;
     case 'argo-application':
-      return <ArgoApplicationView summary={s as ArgoApplicationSummary} />;
+      return <ArgoApplicationView summary={state.summary} />;
     default:
       return null;
   }
@@ -70,7 +59,7 @@ export function LiveObjectState(props: { kindId: string; namespace?: string; nam
   const api = useApi(homelabStateApiRef);
   const { kindId, namespace, name, cluster } = props;
   const { value, error, loading } = usePolling(
-    () => api.getObject<unknown>(kindId, namespace, name, cluster),
+    () => api.getObject(kindId, namespace, name, cluster),
     REFRESH_MS,
     [kindId, namespace, name, cluster],
   );
@@ -89,7 +78,7 @@ export function LiveObjectState(props: { kindId: string; namespace?: string; nam
       )}
       {value.summary ? (
         <>
-          <Body kindId={kindId} state={value} />
+          <Body state={value} />
           <Typography variant="caption" display="block" style={{ marginTop: 8 }}>
             cluster {value.cluster} · read {age(value.fetchedAt, observedAt)}
           </Typography>
@@ -110,8 +99,12 @@ export function EntityLiveStateContent() {
   const { entity } = useEntity();
   const obj = objectOfEntity(entity);
   if (!obj) return <Typography>This entity names no Kubernetes object the portal reads.</Typography>;
-  // Who relies on it, from the catalog's relations (discovery's dependsOn).
-  const dependents = (entity.relations ?? []).filter(r => r.type === 'dependencyOf').map(r => r.targetRef);
+  // Who relies on it: dependsOn consumers only. The Argo CD app that deploys
+  // it is named apart, from its annotation; deploying is not using.
+  const deployedBy = entity.metadata.annotations?.[HomelabAnnotations.deployedBy];
+  const dependents = (entity.relations ?? [])
+    .filter(r => r.type === 'dependencyOf' && r.targetRef !== deployedBy)
+    .map(r => r.targetRef);
   return (
     <InfoCard title={`Live state: ${obj.kind.kind} ${obj.namespace ? `${obj.namespace}/` : ''}${obj.name}`}>
       <LiveObjectState kindId={obj.kind.id} namespace={obj.namespace} name={obj.name} cluster={obj.cluster} />
@@ -124,6 +117,11 @@ export function EntityLiveStateContent() {
               <EntityRefLink entityRef={ref} hideIcon />
             </span>
           ))}
+        </Typography>
+      )}
+      {deployedBy && (
+        <Typography variant="body2" component="div" style={{ marginTop: 8 }}>
+          Deployed by: <EntityRefLink entityRef={deployedBy} hideIcon />
         </Typography>
       )}
     </InfoCard>

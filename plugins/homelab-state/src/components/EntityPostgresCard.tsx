@@ -2,10 +2,10 @@ import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-componen
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { ResourceTypes } from '@internal/plugin-homelab-common';
-import type { CnpgClusterSummary } from '@internal/plugin-homelab-state-common';
 import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { homelabStateApiRef } from '../api/HomelabStateApi';
+import type { ObjectState } from '../api/HomelabStateApi';
 import { objectOfEntity } from './EntityLiveState';
 import { age, SeverityChip, StateErrors } from './common';
 
@@ -25,8 +25,8 @@ export function EntityPostgresCard() {
     return Promise.all(
       clusters.map(async e => {
         const obj = objectOfEntity(e!);
-        const state = obj
-          ? await stateApi.getObject<CnpgClusterSummary>(obj.kind.id, obj.namespace, obj.name, obj.cluster)
+        const state: ObjectState = obj
+          ? await stateApi.getObject(obj.kind.id, obj.namespace, obj.name, obj.cluster)
           : { errors: [], observedAt: new Date().toISOString() };
         return { entity: e!, state };
       }),
@@ -38,7 +38,7 @@ export function EntityPostgresCard() {
   return (
     <InfoCard title="Postgres">
       {value.map(({ entity: pg, state }) => {
-        const s = state.summary;
+        const s = state.kind === 'cnpg-cluster' ? state.summary : undefined;
         return (
           <Box key={pg.metadata.name} mb={1}>
             <StateErrors errors={state.errors} fetchedAt={state.fetchedAt} />

@@ -56,7 +56,14 @@ describe('PlatformOverviewContent', () => {
     expect(chart).toHaveTextContent('pg-other');
     expect(getByText(/Needs attention \(\d+\)/)).toBeInTheDocument();
     expect(await findAllByText('jellyfin')).not.toHaveLength(0);
-  });
+    // Rendering the whole recorded overview is slow on a loaded machine.
+  }, 60_000);
+
+  it("draws the backup-age line at the backend's staleBackupHours", async () => {
+    const overview = buildPlatformOverview(recordedLists(), { now, staleBackupHours: 72 });
+    const { findByText } = await render(overview);
+    expect(await findByText('The line marks 72 h: a backup older than that is stale.')).toBeInTheDocument();
+  }, 60_000);
 
   it('says which kinds are not installed instead of leaving a blank card', async () => {
     const overview = buildPlatformOverview(recordedLists(['rayService', 'rayCluster', 'rayJob']), { now });

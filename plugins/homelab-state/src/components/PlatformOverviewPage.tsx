@@ -12,7 +12,7 @@ import { lagDuration, ObservedAtContext, PrometheusNote, SEVERITY_COLORS, Severi
 const REFRESH_MS = 30_000;
 
 /** Backup age per Postgres cluster as bars against the staleness threshold. */
-export function BackupAgeChart({ clusters, staleHours = 26 }: { clusters: PlatformOverview['cnpg']; staleHours?: number }) {
+export function BackupAgeChart({ clusters, staleHours }: { clusters: PlatformOverview['cnpg']; staleHours: number }) {
   const max = Math.max(staleHours * 1.5, ...clusters.map(c => c.lastSuccessfulBackupAgeHours ?? 0));
   return (
     <Box role="img" aria-label="Age of the last successful backup per Postgres cluster">
@@ -51,7 +51,7 @@ function Count({ label, value, severity }: { label: string; value: number; sever
 }
 
 export function PlatformOverviewContent({ overview }: { overview: PlatformOverview }) {
-  const { ceph, cnpg, ray, argo, prometheus } = overview;
+  const { ceph, cnpg, ray, argo, prometheus, staleBackupHours } = overview;
   const lag = prometheus?.cnpg?.replicationLagSeconds;
   const maxLagOf = (name: string) => {
     const values = Object.values(replicationLagOf(lag, name) ?? {});
@@ -112,7 +112,7 @@ export function PlatformOverviewContent({ overview }: { overview: PlatformOvervi
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Backup age">
-          <BackupAgeChart clusters={cnpg} />
+          <BackupAgeChart clusters={cnpg} staleHours={staleBackupHours} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>

@@ -149,6 +149,12 @@ export function RayServiceView({ summary, dashboard }: { summary: RayServiceSumm
         </Typography>
       </Box>
       <ServeTable applications={summary.applications} />
+      {summary.pendingApplications.length > 0 && (
+        <Box mt={1}>
+          <Typography variant="subtitle2">Pending cluster {summary.pendingRayClusterName ?? ''} (upgrade)</Typography>
+          <ServeTable applications={summary.pendingApplications} />
+        </Box>
+      )}
       {dashboard?.serveApplications && <DashboardServe applications={dashboard.serveApplications} />}
     </>
   );

@@ -97,7 +97,11 @@ export function StateErrors({ errors, fetchedAt }: { errors: StateError[]; fetch
   );
 }
 
-/** Loads with `load` now and every `intervalMs`, keeping the last value while reloading. */
+/**
+ * Loads with `load` now and every `intervalMs`, keeping the last value while
+ * reloading. Polling pauses while the tab is hidden and catches up as soon
+ * as it is shown again: a background tab costs the backend nothing.
+ */
 export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: unknown[] = []) {
   const state = useAsyncRetry(load, deps);
   const [last, setLast] = useState<T | undefined>(undefined);
@@ -106,8 +110,28 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, deps: 
   }, [state.value]);
   const { retry } = state;
   useEffect(() => {
-    const id = setInterval(retry, intervalMs);
-    return () => clearInterval(id);
+    let id: ReturnType<typeof setInterval> | undefined;
+    const start = () => {
+      if (id === undefined) id = setInterval(retry, intervalMs);
+    };
+    const stop = () => {
+      if (id !== undefined) clearInterval(id);
+      id = undefined;
+    };
+    const onVisibility = () => {
+      if (document.hidden) {
+        stop();
+      } else {
+        retry();
+        start();
+      }
+    };
+    if (!document.hidden) start();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
   }, [retry, intervalMs]);
   return { value: state.value ?? last, error: state.error, loading: state.loading, retry };
 }
