@@ -16,6 +16,9 @@ backend.add(
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Docs from the GitOps repo as it is: prepared copies, generated MkDocs
+// config, background prebuilds.
+backend.add(import('@internal/plugin-techdocs-backend-module-homelab'));
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));

@@ -12,3 +12,5 @@ export { parseManifests } from './model/parseManifests';
 export { buildRepoModel, ingressHosts } from './model/buildRepoModel';
 export * from './layout';
 export { evaluateScorecard, evaluateResourceScorecard, ALL_SCORECARD_RULES } from './scorecard/evaluateScorecard';
+export { findDocs } from './docs/findDocs';
+export type { DocsLocation } from './docs/findDocs';

@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-homelab-common';
 import type { DependencyEvidence } from '@internal/plugin-homelab-common';
 import type { RepoModel, RepoResource, RepoUnit } from '@internal/plugin-homelab-gitops-node';
-import { evaluateResourceScorecard, evaluateScorecard } from '@internal/plugin-homelab-gitops-node';
+import { evaluateResourceScorecard, evaluateScorecard, findDocs } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 
 const API_VERSION = 'backstage.io/v1alpha1';
@@ -55,6 +55,10 @@ function baseAnnotations(source: GitOpsSource, repoPath: string, isFile: boolean
   return annotations;
 }
 
+// Docs are a README, a docs/ folder or a mkdocs.yml (see findDocs); the
+// TechDocs preparer builds them from a prepared copy, never in place.
+const hasDocs = (model: RepoModel, dir: string) => findDocs(model.paths, [dir]).some(d => d.dir === dir);
+
 const RESOURCE_TITLES: Record<string, string> = {
   [ResourceTypes.postgresCluster]: 'Postgres cluster',
   [ResourceTypes.cache]: 'Cache',
@@ -90,8 +94,7 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource)
   if (evidence.length > 0) annotations[HomelabAnnotations.dependencyEvidence] = JSON.stringify(evidence);
   const findings = evaluateScorecard(unit, model, source.rules);
   if (findings.length > 0) annotations[HomelabAnnotations.scorecard] = JSON.stringify(findings);
-  const docDir = model.docs.find(d => d === unit.path);
-  if (docDir !== undefined) annotations[StockAnnotations.techdocsRef] = 'dir:.';
+  if (hasDocs(model, unit.path)) annotations[StockAnnotations.techdocsRef] = 'dir:.';
 
   const links = [
     ...unit.hosts.map(host => ({ url: `https://${host}`, title: host, icon: 'web' })),
@@ -198,7 +201,7 @@ export function modelToEntities(model: RepoModel, source: GitOpsSource): Entity[
   const domains = new Set(systemDomains.values());
 
   const repoAnnotations = baseAnnotations(source, '', false);
-  if (model.docs.includes('')) repoAnnotations[StockAnnotations.techdocsRef] = 'dir:.';
+  if (hasDocs(model, '')) repoAnnotations[StockAnnotations.techdocsRef] = 'dir:.';
   if (model.problems.length > 0) {
     repoAnnotations[HomelabAnnotations.gitopsProblems] = JSON.stringify(model.problems.slice(0, 50));
   }
