@@ -55,6 +55,8 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// Catalog documents carry ingress hosts, system and tags: a host finds its app.
+backend.add(import('@internal/plugin-search-backend-module-homelab'));
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
