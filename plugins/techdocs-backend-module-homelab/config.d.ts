@@ -10,9 +10,9 @@ export interface Config {
         enabled?: boolean;
         /** Builds running at once (default 2). */
         concurrency?: number;
-        /** How often to look for changed docs, in minutes (default 5). */
+        /** How often to look for changed docs, in minutes (default 2). */
         frequencyMinutes?: number;
-        /** Delay after startup before the first pass, in seconds (default 20). */
+        /** Delay after startup before the first pass, in seconds (default 45). */
         initialDelaySeconds?: number;
       };
     };

@@ -53,9 +53,9 @@ export const techdocsModuleHomelab = createBackendModule({
         });
         await scheduler.scheduleTask({
           id: 'homelab-docs-prebuild',
-          frequency: { minutes: prebuild?.getOptionalNumber('frequencyMinutes') ?? 5 },
+          frequency: { minutes: prebuild?.getOptionalNumber('frequencyMinutes') ?? 2 },
           timeout: { minutes: 30 },
-          initialDelay: { seconds: prebuild?.getOptionalNumber('initialDelaySeconds') ?? 20 },
+          initialDelay: { seconds: prebuild?.getOptionalNumber('initialDelaySeconds') ?? 45 },
           scope: 'local',
           fn: async () => {
             await prebuilder.run();

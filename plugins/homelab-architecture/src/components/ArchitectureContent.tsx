@@ -87,6 +87,8 @@ export function ArchitectureContent() {
               maxDepth={1}
               unidirectional
               zoom="enable-on-click"
+              // The arrows say it all; "dependsOn / dependencyOf" on every edge is noise.
+              renderLabel={() => <g />}
             />
           ) : (
             <Typography>No components yet.</Typography>
