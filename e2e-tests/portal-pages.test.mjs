@@ -135,6 +135,15 @@ for (const width of [1280, 1440, 1920]) {
         .map(a => a.textContent),
     );
     assert.deepEqual(broken, [], `names broken over lines at ${width} px`);
+    // Every column fits: the table does not scroll sideways inside its card.
+    const overflow = await page.evaluate(() => {
+      let el = document.querySelector('table')?.parentElement;
+      while (el && getComputedStyle(el).overflowX === 'visible') el = el.parentElement;
+      return el ? el.scrollWidth - el.clientWidth : 0;
+    });
+    assert.ok(overflow <= 1, `the catalog table scrolls sideways by ${overflow} px at ${width} px`);
+    await page.getByRole('columnheader', { name: 'Scorecard' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Argo' }).waitFor();
     await page.screenshot({ path: join(shots, `catalog-${width}.png`) });
     await page.close();
   });

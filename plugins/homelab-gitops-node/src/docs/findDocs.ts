@@ -37,14 +37,12 @@ export function findDocs(paths: Iterable<string>, unitDirs: string[]): DocsLocat
     const own = all.filter(p => p.startsWith(prefix)).map(p => p.slice(prefix.length));
     const docsPages = own.filter(p => p.startsWith('docs/') && MARKDOWN.test(p));
     const readme = own.find(p => README.test(p));
-    const shape = own.some(p => MKDOCS.test(p))
-      ? 'mkdocs'
-      : docsPages.length > 0
-        ? 'folder'
-        : readme && dir !== ''
-          ? 'readme'
-          : undefined;
-    if (!shape) return undefined;
+    let shape: DocsLocation['shape'];
+    if (own.some(p => MKDOCS.test(p))) shape = 'mkdocs';
+    else if (docsPages.length > 0) shape = 'folder';
+    // A repo's root README is its front page on GitHub, not a docs site.
+    else if (readme && dir !== '') shape = 'readme';
+    else return undefined;
     const pages = [...docsPages, ...(readme && shape !== 'mkdocs' ? [readme] : [])].sort();
     return { dir, shape, pages };
   };

@@ -5,7 +5,7 @@ import { CatalogIndexPage, CatalogTable, type CatalogTableRow } from '@backstage
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { homelabStateApiRef } from '@internal/plugin-homelab-state';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
-import { makeStyles } from '@material-ui/core';
+import { makeStyles, useMediaQuery } from '@material-ui/core';
 import { argoStatus, domainOf, scorecardSummary } from './catalogColumns';
 
 const SEVERITY_COLOR = { ok: '#2e7d32', warning: '#ed6c02', error: '#d32f2f', unknown: '#757575' } as const;
@@ -34,6 +34,10 @@ export function HomelabCatalogPage() {
   const stateApi = useApi(homelabStateApiRef);
   const [systemDomains, setSystemDomains] = useState(new Map<string, string>());
   const [overview, setOverview] = useState<PlatformOverview>();
+  // What gives way when the table is narrow: the description first, then the
+  // owner (also a sidebar filter); names and statuses stay.
+  const roomForDescription = useMediaQuery('(min-width: 1600px)');
+  const roomForOwner = useMediaQuery('(min-width: 1400px)');
 
   useEffect(() => {
     catalogApi
@@ -48,17 +52,25 @@ export function HomelabCatalogPage() {
     const { columns: c } = CatalogTable;
     const name = { ...c.createNameColumn(), cellStyle: nowrap };
     const description = { ...c.createMetadataDescriptionColumn(), width: 'auto', cellStyle: { minWidth: 0 } };
-    const domain: TableColumn<CatalogTableRow> = {
-      title: 'Domain',
+    // Domain over system in one column: both readable, half the width.
+    const systemColumn = c.createSystemColumn();
+    const domainSystem: TableColumn<CatalogTableRow> = {
+      title: 'Domain / system',
       cellStyle: nowrap,
-      customFilterAndSearch: (query, row) => (domainOf(row.entity, systemDomains) ?? '').includes(String(query)),
-      render: row => domainOf(row.entity, systemDomains) ?? '',
+      customFilterAndSearch: (query, row) =>
+        `${domainOf(row.entity, systemDomains) ?? ''} ${row.resolved.partOfSystemRelationTitle ?? ''}`.includes(String(query)),
+      render: row => (
+        <>
+          <div>{domainOf(row.entity, systemDomains) ?? ''}</div>
+          <div>{systemColumn.render?.(row, 'row')}</div>
+        </>
+      ),
     };
-    const system = { ...c.createSystemColumn(), cellStyle: nowrap };
-    const owner = { ...c.createOwnerColumn(), cellStyle: wordsWrap };
+    const owner = { ...c.createOwnerColumn(), width: '8em', cellStyle: wordsWrap };
     const type = { ...c.createSpecTypeColumn(), cellStyle: wordsWrap };
     const argo: TableColumn<CatalogTableRow> = {
       title: 'Argo',
+      width: '6em',
       cellStyle: wordsWrap,
       render: row => {
         const s = argoStatus(row.entity, overview);
@@ -67,6 +79,7 @@ export function HomelabCatalogPage() {
     };
     const scorecard: TableColumn<CatalogTableRow> = {
       title: 'Scorecard',
+      width: '5em',
       cellStyle: wordsWrap,
       render: row => {
         const s = scorecardSummary(row.entity);
@@ -76,20 +89,22 @@ export function HomelabCatalogPage() {
     return (context: { filters: { kind?: { value?: string } } }) => {
       const kind = context.filters.kind?.value?.toLocaleLowerCase('en-US');
       if (kind === 'component') {
-        return [name, domain, system, owner, type, argo, scorecard, description];
+        // Type is a sidebar filter already; leaving it out makes room for Argo and the scorecard.
+        return [name, domainSystem, ...(roomForOwner ? [owner] : []), argo, scorecard, ...(roomForDescription ? [description] : [])];
       }
       if (kind === 'resource') {
-        return [name, domain, system, owner, type, scorecard, description];
+        return [name, domainSystem, ...(roomForOwner ? [owner] : []), type, scorecard, ...(roomForDescription ? [description] : [])];
       }
       return CatalogTable.defaultColumnsFunc(context as never).map(col =>
         col.title === c.createNameColumn().title ? { ...col, cellStyle: nowrap } : col,
       );
     };
-  }, [systemDomains, overview]);
+  }, [systemDomains, overview, roomForDescription, roomForOwner]);
 
   return (
     <div className={classes.root}>
-      <CatalogIndexPage columns={columns as never} tableOptions={{ padding: 'dense' }} />
+      {/* No row actions: view, edit and star are on the entity page, and the columns need the room. */}
+      <CatalogIndexPage columns={columns as never} actions={[]} tableOptions={{ padding: 'dense' }} />
     </div>
   );
 }
