@@ -36,6 +36,9 @@ async function guestPage(height, errors = []) {
   page.on('pageerror', err => errors.push(err.message));
   await page.goto(backend.url, { waitUntil: 'networkidle' });
   await page.getByRole('button', { name: 'Enter' }).click();
+  // The home page is the front door; the catalog lives at /catalog.
+  await page.getByRole('button', { name: 'Create an app' }).waitFor();
+  await page.goto(`${backend.url}/catalog`, { waitUntil: 'networkidle' });
   await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
   return page;
 }

@@ -18,6 +18,9 @@ backend.add(import('@internal/plugin-scaffolder-backend-module-homelab'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Docs from the GitOps repo as it is: prepared copies, generated MkDocs
+// config, background prebuilds.
+backend.add(import('@internal/plugin-techdocs-backend-module-homelab'));
 
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -54,6 +57,8 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// Catalog documents carry ingress hosts, system and tags: a host finds its app.
+backend.add(import('@internal/plugin-search-backend-module-homelab'));
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));

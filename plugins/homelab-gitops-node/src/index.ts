@@ -28,3 +28,5 @@ export { learnConventions } from './conventions/learnConventions';
 export { readConventionOverrides } from './conventions/readConventionOverrides';
 export { placeApp, kustomizationOf, appDomains } from './placement/placeApp';
 export type { AppPlacement, KustomizationEntry } from './placement/placeApp';
+export { findDocs } from './docs/findDocs';
+export type { DocsLocation } from './docs/findDocs';

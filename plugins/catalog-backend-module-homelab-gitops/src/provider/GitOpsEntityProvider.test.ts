@@ -347,6 +347,10 @@ describe('GitOpsEntityProvider', () => {
       'backstage.io/techdocs-ref': 'dir:.',
       'backstage.io/managed-by-location': `file:${exampleRepo}/mkdocs.yml`,
     });
+    // Docs: the repo's docs folder and every unit directory with a README.
+    expect(
+      entities.filter(e => e.metadata.annotations?.['backstage.io/techdocs-ref'] === 'dir:.').map(e => e.metadata.name).sort(),
+    ).toEqual(['homelab-gitops', 'immich', 'jellyfin', 'n8n']);
   });
 
   it.each([

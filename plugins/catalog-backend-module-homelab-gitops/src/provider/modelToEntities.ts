@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-homelab-common';
 import type { DependencyEvidence } from '@internal/plugin-homelab-common';
 import type { HelmChartSource, ModelScorecard, RepoModel, RepoResource, RepoUnit } from '@internal/plugin-homelab-gitops-node';
-import { HELM_INSTANCE_LABEL } from '@internal/plugin-homelab-gitops-node';
+import { findDocs, HELM_INSTANCE_LABEL } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 
 const API_VERSION = 'backstage.io/v1alpha1';
@@ -73,6 +73,10 @@ function baseAnnotations(source: GitOpsSource, repoPath: string, isFile: boolean
   return annotations;
 }
 
+// Docs are a README, a docs/ folder or a mkdocs.yml (see findDocs); the
+// TechDocs preparer builds them from a prepared copy, never in place.
+const hasDocs = (model: RepoModel, dir: string) => findDocs(model.paths, [dir]).some(d => d.dir === dir);
+
 const RESOURCE_TITLES: Record<string, string> = {
   [ResourceTypes.postgresCluster]: 'Postgres cluster',
   [ResourceTypes.cache]: 'Cache',
@@ -108,8 +112,7 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource,
   if (evidence.length > 0) annotations[HomelabAnnotations.dependencyEvidence] = JSON.stringify(evidence);
   const findings = scorecard.units.get(unit.name) ?? [];
   if (findings.length > 0) annotations[HomelabAnnotations.scorecard] = JSON.stringify(findings);
-  const docDir = model.docs.find(d => d === unit.path);
-  if (docDir !== undefined) annotations[StockAnnotations.techdocsRef] = 'dir:.';
+  if (hasDocs(model, unit.path)) annotations[StockAnnotations.techdocsRef] = 'dir:.';
 
   const links = [
     ...unit.hosts.map(host => ({ url: `https://${host}`, title: host, icon: 'web' })),
@@ -251,7 +254,7 @@ export function modelToEntities(model: RepoModel, source: GitOpsSource, scorecar
   const domains = new Set(systemDomains.values());
 
   const repoAnnotations = baseAnnotations(source, '', false);
-  if (model.docs.includes('')) repoAnnotations[StockAnnotations.techdocsRef] = 'dir:.';
+  if (hasDocs(model, '')) repoAnnotations[StockAnnotations.techdocsRef] = 'dir:.';
   if (model.problems.length > 0) {
     repoAnnotations[HomelabAnnotations.gitopsProblems] = JSON.stringify(model.problems.slice(0, 50));
   }

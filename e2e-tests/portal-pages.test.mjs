@@ -1,0 +1,167 @@
+// The portal's front pages in Chromium on the embedded default: the home page
+// with every section filled from the example data, a generated architecture
+// page with its diagram, search results, the catalog at three widths and the
+// main pages at phone width. Screenshots go to a temp dir; with
+// E2E_UPDATE_SCREENSHOTS=1 they are copied into docs/screenshots.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.E2E_PAGES_PORT ?? 7114);
+const shots = mkdtempSync(join(tmpdir(), 'portal-pages-shots-'));
+
+let backend;
+let browser;
+
+async function guestPage(width, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', err => errors.push(err.message));
+  await page.goto(backend.url, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('button', { name: 'Create an app' }).waitFor();
+  return { page, errors };
+}
+
+/** Fails when the page scrolls sideways. */
+async function assertNoSidewaysScroll(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client + 1, `${what} scrolls sideways: ${scroll} px content in ${client} px`);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'the app must be built first (yarn workspace app build)');
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  backend = await startBackend({
+    port,
+    name: 'pages',
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+    extraConfig: {
+      search: {
+        collators: {
+          catalog: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
+          techdocs: { schedule: { frequency: 'PT30S', timeout: 'PT3M', initialDelay: 'PT30S' } },
+        },
+      },
+      homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1 } } },
+    },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
+  });
+  await waitForEntities(backend.url, list => list.some(e => e.metadata.name === 'jellyfin') && list.some(e => e.metadata.name === 'media-apps'));
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+  if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+    const target = join(repoRoot, 'docs/screenshots');
+    mkdirSync(target, { recursive: true });
+    for (const f of readdirSync(shots)) copyFileSync(join(shots, f), join(target, f));
+  }
+});
+
+test('the home page: search, Create an app, your apps, platform health and quick links by domain', async () => {
+  const { page, errors } = await guestPage(1440, 1100);
+  await page.getByRole('search', { name: 'Search the homelab' }).waitFor();
+  // Guest acts for group:admins, which owns most example apps.
+  await page.getByRole('heading', { name: 'Your apps' }).waitFor();
+  await page.getByRole('link', { name: 'jellyfin', exact: true }).first().waitFor();
+  const health = page.getByLabel('Platform health');
+  await health.getByText('Ceph:').waitFor();
+  await health.getByText(/HEALTH_WARN/).waitFor();
+  await health.getByText(/Postgres backups:/).waitFor();
+  await health.getByText(/Argo CD:/).waitFor();
+  await page.getByRole('heading', { name: 'Apps by domain' }).waitFor();
+  await page.getByRole('heading', { name: 'media', exact: true }).waitFor();
+  const jellyfinLink = page.locator('a[href="https://jellyfin.homelab.example"]').first();
+  await jellyfinLink.waitFor();
+  await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+
+  await page.getByLabel('Search apps, docs and hosts').fill('jellyfin');
+  await page.getByRole('search', { name: 'Search the homelab' }).getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/\/search\?query=jellyfin/);
+  await page.close();
+});
+
+test('a generated architecture page lists the system and draws its dependencies', async () => {
+  const { page, errors } = await guestPage(1440, 1400);
+  await page.goto(`${backend.url}/catalog/default/system/media-apps/architecture`, { waitUntil: 'networkidle' });
+  await page.getByText('Components and their dependencies').waitFor();
+  await page.getByRole('heading', { name: 'Data services' }).waitFor();
+  await page.getByRole('link', { name: 'pg-media' }).first().waitFor();
+  // The catalog-graph draws nodes for the components and their data services.
+  await page.locator('svg g[data-testid="node"]', { hasText: 'immich' }).first().waitFor();
+  await page.locator('svg g[data-testid="node"]', { hasText: 'pg-media' }).first().waitFor();
+  await page.screenshot({ path: join(shots, 'architecture.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('search results: typing an ingress host finds its app', async () => {
+  const { page } = await guestPage(1440, 1000);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    await page.goto(`${backend.url}/search?query=immich.homelab.example`, { waitUntil: 'networkidle' });
+    const found = await page.getByRole('link', { name: /^immich/ }).first().isVisible().catch(() => false);
+    if (found) break;
+    assert.ok(Date.now() < deadline, 'the search page never listed immich for its host');
+    await sleep(5000);
+  }
+  await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+  await page.close();
+});
+
+for (const width of [1280, 1440, 1920]) {
+  test(`the catalog at ${width} px keeps every name on one line`, async () => {
+    const { page } = await guestPage(width, 1000);
+    await page.goto(`${backend.url}/catalog`, { waitUntil: 'networkidle' });
+    await page.getByRole('link', { name: 'ai-shared', exact: true }).or(page.getByRole('link', { name: 'jellyfin', exact: true })).first().waitFor();
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('table tbody tr td:first-child a')]
+        .filter(a => a.getClientRects().length > 1 || a.getBoundingClientRect().height > 30)
+        .map(a => a.textContent),
+    );
+    assert.deepEqual(broken, [], `names broken over lines at ${width} px`);
+    // Every column fits: the table does not scroll sideways inside its card.
+    const overflow = await page.evaluate(() => {
+      let el = document.querySelector('table')?.parentElement;
+      while (el && getComputedStyle(el).overflowX === 'visible') el = el.parentElement;
+      return el ? el.scrollWidth - el.clientWidth : 0;
+    });
+    assert.ok(overflow <= 1, `the catalog table scrolls sideways by ${overflow} px at ${width} px`);
+    await page.getByRole('columnheader', { name: 'Scorecard' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Argo' }).waitFor();
+    await page.screenshot({ path: join(shots, `catalog-${width}.png`) });
+    await page.close();
+  });
+}
+
+test('at phone width (390 px) home, Platform, catalog and an app page do not scroll sideways', async () => {
+  const { page } = await guestPage(390, 844);
+  await assertNoSidewaysScroll(page, 'the home page');
+  await page.screenshot({ path: join(shots, 'phone-home.png'), fullPage: true });
+  for (const [path, name, ready] of [
+    ['/platform', 'phone-platform.png', 'Platform overview'],
+    ['/catalog', 'phone-catalog.png', 'Homelab Catalog'],
+    ['/catalog/default/component/jellyfin', 'phone-app.png', 'jellyfin'],
+  ]) {
+    await page.goto(`${backend.url}${path}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: ready }).first().waitFor();
+    await page.screenshot({ path: join(shots, name), fullPage: true });
+    await assertNoSidewaysScroll(page, path);
+  }
+  await page.close();
+});

@@ -1,0 +1,152 @@
+// Search through its API on the embedded default (SQLite + Lunr) and on
+// PostgreSQL (the pg search engine): an app by name, a runbook by a phrase
+// from its body, an app by its ingress host, and a generated README doc.
+// Runs against the machine's PostgreSQL (127.0.0.1:5432, trust auth) with a
+// unique database prefix, dropped afterwards; skips PostgreSQL, saying why,
+// when none is reachable.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { api, startBackend, TEST_TOKEN } from './lib/backend.mjs';
+
+const port = Number(process.env.E2E_SEARCH_PORT ?? 7113);
+const connection = {
+  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
+  port: Number(process.env.POSTGRES_PORT ?? 5432),
+  user: process.env.POSTGRES_USER ?? 'postgres',
+  password: process.env.POSTGRES_PASSWORD ?? '',
+};
+const prefix = `portal_search_e2e_${process.pid}_`;
+
+// Index soon after the catalog fills, and again while the prebuild finishes.
+const fastIndexing = {
+  search: {
+    collators: {
+      catalog: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
+      techdocs: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT20S' } },
+    },
+  },
+  homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1, concurrency: 2 } } },
+};
+
+async function adminQuery(sql) {
+  const client = new pg.Client({ ...connection, database: 'postgres', connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Polls the search API until `accept(results)` picks a result; returns it. */
+async function searchUntil(url, query, accept, timeoutMs = 240_000) {
+  const deadline = Date.now() + timeoutMs;
+  let results = [];
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/api/search/query?${new URLSearchParams(query)}`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    });
+    const body = await res.json();
+    if (!res.ok) {
+      // Until the first collator run, Lunr has no index at all.
+      assert.equal(body.error?.name, 'MissingIndexError', `search failed: ${JSON.stringify(body)}`);
+      await sleep(2000);
+      continue;
+    }
+    results = body.results;
+    const hit = accept(results);
+    if (hit) return { hit, results };
+    await sleep(2000);
+  }
+  throw new Error(
+    `no accepted result for ${JSON.stringify(query)} in ${timeoutMs} ms; got: ${results
+      .map(r => `${r.type}:${r.document.title} ${r.document.location}`)
+      .join(' | ')}`,
+  );
+}
+
+async function checkSearch(url) {
+  const byName = await searchUntil(url, { term: 'jellyfin', 'types[0]': 'software-catalog' }, rs =>
+    rs.find(r => r.document.title === 'jellyfin' && r.document.kind === 'Component'),
+  );
+  assert.equal(byName.hit.document.location, '/catalog/default/component/jellyfin');
+
+  const byHost = await searchUntil(url, { term: 'immich.homelab.example', 'types[0]': 'software-catalog' }, rs => rs[0]);
+  assert.equal(byHost.hit.document.title, 'immich', 'the app whose ingress has the host comes first');
+  // The host decides, not general ranking: another app's host puts that app first.
+  const otherHost = await searchUntil(url, { term: 'jellyfin.homelab.example', 'types[0]': 'software-catalog' }, rs => rs[0]);
+  assert.equal(otherHost.hit.document.title, 'jellyfin');
+
+  const runbook = await searchUntil(url, { term: 'promotes the most advanced replica', 'types[0]': 'techdocs' }, rs =>
+    rs.find(r => /runbooks\/cnpg-failover/.test(r.document.location)),
+  );
+  assert.equal(runbook.hit.document.kind, 'component');
+  assert.equal(runbook.hit.document.name, 'homelab-gitops');
+
+  // A README-only app: its generated docs were prebuilt and indexed.
+  const readme = await searchUntil(url, { term: 'watch history', 'types[0]': 'techdocs' }, rs =>
+    rs.find(r => r.document.name === 'jellyfin'),
+  );
+  assert.match(readme.hit.document.location, /^\/docs\/default\/component\/jellyfin\//);
+
+  const nothing = await api(url, `/api/search/query?${new URLSearchParams({ term: 'qqzzxxyyww' })}`);
+  assert.deepEqual((await nothing.json()).results, []);
+}
+
+let pgSkip;
+before(async () => {
+  try {
+    await adminQuery('SELECT 1');
+  } catch (e) {
+    pgSkip = `no PostgreSQL reachable at ${connection.host}:${connection.port} (${e.message})`;
+  }
+});
+
+after(async () => {
+  if (pgSkip) return;
+  const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${prefix}%'`);
+  for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+});
+
+test('search on SQLite (Lunr) finds apps by name and host, and runbooks and READMEs by their text', async () => {
+  const backend = await startBackend({
+    port,
+    name: 'search-sqlite',
+    database: { client: 'better-sqlite3', connection: ':memory:' },
+    extraConfig: fastIndexing,
+  });
+  try {
+    await checkSearch(backend.url);
+    assert.match(backend.logs(), /TechDocs prebuild: \d+\/\d+ checked/);
+  } catch (e) {
+    e.message += `\n--- backend log tail ---\n${backend.logs().slice(-3000)}`;
+    throw e;
+  } finally {
+    await backend.stop();
+  }
+});
+
+test('search on PostgreSQL (pg engine) finds the same things', async t => {
+  if (pgSkip) {
+    t.skip(pgSkip);
+    return;
+  }
+  const backend = await startBackend({
+    port,
+    name: 'search-pg',
+    database: { client: 'pg', prefix, connection },
+    extraConfig: fastIndexing,
+  });
+  try {
+    await checkSearch(backend.url);
+    const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname = '${prefix}search'`);
+    assert.equal(rows.length, 1, 'the index lives in the search plugin database');
+  } catch (e) {
+    e.message += `\n--- backend log tail ---\n${backend.logs().slice(-3000)}`;
+    throw e;
+  } finally {
+    await backend.stop();
+  }
+});

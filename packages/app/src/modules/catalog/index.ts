@@ -1,0 +1,1 @@
+export { catalogPageModule } from './catalogPageModule';

@@ -1,0 +1,105 @@
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { PlatformOverview, Severity } from '@internal/plugin-homelab-state-common';
+
+/** An app the home page lists. */
+export interface HomeApp {
+  ref: string;
+  name: string;
+  domain: string;
+  url?: string;
+}
+
+/** One item of the platform health strip. */
+export interface HealthItem {
+  label: string;
+  value: string;
+  severity: Severity;
+}
+
+/** Everything the home page shows, derived from the catalog and the live-state overview. */
+export interface HomePageModel {
+  yourApps: HomeApp[];
+  quickLinks: Array<{ domain: string; apps: Array<HomeApp & { url: string; host: string }> }>;
+  health?: HealthItem[];
+}
+
+const APP_TYPES = new Set(['service', 'website']);
+const webUrl = (entity: Entity) =>
+  (entity.metadata.links ?? []).map(l => l.url).find(u => /^https?:\/\//.test(u));
+
+/**
+ * The home page from catalog entities (components and systems), the signed-in
+ * user's ownership refs and, when it could be read, the platform overview.
+ */
+export function buildHomePageModel(
+  entities: Entity[],
+  ownershipRefs: string[],
+  overview?: PlatformOverview,
+): HomePageModel {
+  const domainOfSystem = new Map(
+    entities
+      .filter(e => e.kind === 'System')
+      .map(e => [e.metadata.name, typeof e.spec?.domain === 'string' ? e.spec.domain : 'other']),
+  );
+  const apps: Array<HomeApp & { owner: string }> = entities
+    .filter(e => e.kind === 'Component' && APP_TYPES.has(String(e.spec?.type)))
+    .map(e => ({
+      ref: stringifyEntityRef(e),
+      name: e.metadata.title ?? e.metadata.name,
+      domain: domainOfSystem.get(String(e.spec?.system)) ?? 'other',
+      url: webUrl(e),
+      owner: String(e.spec?.owner ?? ''),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const owners = new Set(ownershipRefs.map(r => r.toLocaleLowerCase('en-US')));
+  const ownerRef = (owner: string) => {
+    const withKind = owner.includes(':') ? owner : `group:${owner}`;
+    return (withKind.includes('/') ? withKind : withKind.replace(':', ':default/')).toLocaleLowerCase('en-US');
+  };
+  const strip = ({ owner: _owner, ...app }: HomeApp & { owner: string }) => app;
+  const yourApps = apps.filter(a => owners.has(ownerRef(a.owner))).map(strip);
+
+  const byDomain = new Map<string, Array<HomeApp & { url: string; host: string }>>();
+  for (const app of apps.map(strip)) {
+    if (!app.url) continue;
+    byDomain.set(app.domain, [...(byDomain.get(app.domain) ?? []), { ...app, url: app.url, host: new URL(app.url).hostname }]);
+  }
+  const quickLinks = [...byDomain.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([domain, list]) => ({ domain, apps: list }));
+
+  return { yourApps, quickLinks, health: overview && platformHealth(overview) };
+}
+
+const worst = (severities: Severity[]): Severity =>
+  (['error', 'warning', 'unknown', 'ok'] as Severity[]).find(s => severities.includes(s)) ?? 'ok';
+
+/** The health strip: Ceph health, CNPG clusters with stale backups, Argo apps needing attention. */
+export function platformHealth(overview: PlatformOverview): HealthItem[] {
+  const ceph = overview.ceph.clusters;
+  const stale = overview.cnpg.filter(c => c.backupFreshness !== 'fresh');
+  const attention = overview.argo.needsAttention;
+  return [
+    {
+      label: 'Ceph',
+      value: ceph.length === 0 ? 'no cluster' : ceph.map(c => c.health ?? 'not reported').join(', '),
+      severity: ceph.length === 0 ? 'unknown' : worst(ceph.map(c => c.severity)),
+    },
+    {
+      label: 'Postgres backups',
+      value:
+        stale.length === 0
+          ? `${overview.cnpg.length} cluster${overview.cnpg.length === 1 ? '' : 's'}, all fresh`
+          : `${stale.length} of ${overview.cnpg.length} stale or missing: ${stale.map(c => c.name).join(', ')}`,
+      severity: stale.length === 0 ? 'ok' : 'warning',
+    },
+    {
+      label: 'Argo CD',
+      value:
+        attention.length === 0
+          ? `${overview.argo.total} apps synced and healthy`
+          : `${attention.length} of ${overview.argo.total} need attention: ${attention.map(a => a.name).join(', ')}`,
+      severity: attention.length === 0 ? 'ok' : worst(attention.map(a => a.severity)),
+    },
+  ];
+}

@@ -1,0 +1,8 @@
+/**
+ * Architecture pages of domains and systems, derived from the catalog.
+ *
+ * @packageDocumentation
+ */
+export { homelabArchitecturePlugin as default } from './plugin';
+export { buildArchitecturePage, architectureMermaid } from './buildArchitecturePage';
+export type { ArchitecturePage, ArchitectureComponent, ArchitectureDataService } from './buildArchitecturePage';

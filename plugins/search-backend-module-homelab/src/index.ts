@@ -1,0 +1,7 @@
+/**
+ * Search that finds the homelab's things.
+ *
+ * @packageDocumentation
+ */
+export { searchModuleHomelab as default } from './module';
+export { homelabEntityTransformer, entityHosts } from './homelabEntityTransformer';

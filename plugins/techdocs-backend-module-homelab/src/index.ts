@@ -1,0 +1,11 @@
+/**
+ * TechDocs from a GitOps repo as it is.
+ *
+ * @packageDocumentation
+ */
+export { techdocsModuleHomelab as default } from './module';
+export { HomelabDocsPreparer } from './preparer/HomelabDocsPreparer';
+export { prepareDocsCopy } from './preparer/prepareDocsCopy';
+export type { PrepareDocsCopyOptions, PreparedDocsCopy } from './preparer/prepareDocsCopy';
+export { DocsPrebuilder } from './prebuild/DocsPrebuilder';
+export type { PrebuildResult } from './prebuild/DocsPrebuilder';
