@@ -70,4 +70,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// A backend that cannot start (e.g. guest sign-in configured in production)
+// exits with the reason instead of idling, never ready.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

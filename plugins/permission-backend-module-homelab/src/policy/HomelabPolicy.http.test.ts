@@ -209,6 +209,17 @@ describe('the homelab policy over HTTP', () => {
     expect(written).toEqual([]);
   });
 
+  it.each([['../platform'], ['media/../ai'], ['media\nkind: Secret'], [' media']])(
+    'refuses a friend a hostile domain %j, writing nothing',
+    async domain => {
+      written.length = 0;
+      const res = await run('alex', 'app', { domain, name: 'kavita' });
+      expect(res.taskStatus).toBe('failed');
+      expect(res.log).toContain('Unauthorized action: homelab:test:write');
+      expect(written).toEqual([]);
+    },
+  );
+
   it('lets an admin write into any domain', async () => {
     written.length = 0;
     const res = await run('owner', 'app', { domain: 'ai', name: 'kavita' });
