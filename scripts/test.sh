@@ -29,7 +29,8 @@ step "lint" yarn backstage-cli repo lint
 step "unit tests" env CI=true yarn backstage-cli repo test --ci --json --outputFile="${results}/jest.json"
 step "docs build (portal)" mkdocs build --strict --quiet -f mkdocs.yml -d "${results}/site-portal"
 step "docs build (example repo)" mkdocs build --strict --quiet -f examples/homelab-gitops/mkdocs.yml -d "${results}/site-example"
-step "app build" yarn workspace app build
+# The backend bundle (what the image packages) includes the app build.
+step "app and backend bundle build" yarn build:backend
 step "e2e and fixture tests" node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="${results}/node.tap" \
@@ -47,7 +48,7 @@ if [ -f "${results}/node.tap" ]; then
   passed=$((passed + ${np:-0})) failed=$((failed + ${nf:-0})) skipped=$((skipped + ${ns:-0}))
 fi
 # Steps that are not test runners (tsc, lint, docs, build) count as one test each.
-for s in "type check" "lint" "docs build (portal)" "docs build (example repo)" "app build"; do
+for s in "type check" "lint" "docs build (portal)" "docs build (example repo)" "app and backend bundle build"; do
   if printf '%s\n' "${failed_steps[@]}" | grep -qxF "$s"; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 done
 rm -rf "$results"

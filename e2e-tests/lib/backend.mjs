@@ -81,7 +81,7 @@ export async function startBackend({ port, database, name = 'backend', extraConf
     }
     try {
       const res = await fetch(`${url}/.backstage/health/v1/readiness`);
-      if (res.ok) return { url, stop, logs: () => output, dir };
+      if (res.ok) return { url, stop, logs: () => output, dir, pid: child.pid };
     } catch {
       // not listening yet
     }

@@ -6,6 +6,6 @@ export interface Config {
      * Default: ['guest'], for the embedded default only.
      * @visibility frontend
      */
-    signInProviders?: Array<'guest' | 'github'>;
+    signInProviders?: Array<'guest' | 'guest-friend' | 'github' | 'oidc'>;
   };
 }

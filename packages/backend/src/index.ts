@@ -25,9 +25,12 @@ backend.add(import('@internal/plugin-techdocs-backend-module-homelab'));
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-// Guest for the embedded default; GitHub sign-in in production.
+// Guest (admin) and friend guest for the embedded default, refused in
+// production by the homelab module; GitHub and OIDC sign-in in production.
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@internal/plugin-auth-backend-module-homelab'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -42,10 +45,8 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Admins do everything; friends read and create apps in their domains.
+backend.add(import('@internal/plugin-permission-backend-module-homelab'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -76,4 +77,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// A backend that cannot start (e.g. guest sign-in configured in production)
+// exits with the reason instead of idling, never ready.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});

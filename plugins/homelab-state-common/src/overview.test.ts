@@ -39,7 +39,7 @@ describe('buildPlatformOverview on the recorded example cluster', () => {
   });
 
   it('counts Argo applications and lists those needing attention', () => {
-    expect(o.argo).toMatchObject({ total: 47, synced: 44, outOfSync: 2, degraded: 2, progressing: 1 });
+    expect(o.argo).toMatchObject({ total: 49, synced: 46, outOfSync: 2, degraded: 2, progressing: 1 });
     expect(o.argo.needsAttention.map(a => a.name)).toEqual(['immich', 'paperless-ngx', 'plex', 'root', 'nextcloud']);
   });
 });

@@ -1,0 +1,177 @@
+// The portal deployed as an app of the example GitOps repo: every manifest
+// builds with kustomize, every object validates against its schema (core
+// kinds, Argo CD and External Secrets through @kubernetes-models), and the
+// deployment keeps the promises docs/reliability.md relies on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { repoRoot } from './lib/backend.mjs';
+
+const cluster = join(repoRoot, 'examples/homelab-gitops/cluster');
+const DIRS = {
+  app: 'apps/productivity/backstage',
+  ingress: 'apps/shared/ingress',
+  rbac: 'platform/base/security/backstage-rbac',
+  database: 'platform/base/data/data-definitions/postgres/pg-platform',
+  argo: 'platform/gitops/argocd/apps',
+};
+
+function build(dir) {
+  const out = execFileSync('kubectl', ['kustomize', join(cluster, dir)], { encoding: 'utf8' });
+  return parseAllDocuments(out).map(d => d.toJS()).filter(Boolean);
+}
+
+const objects = Object.fromEntries(Object.entries(DIRS).map(([key, dir]) => [key, build(dir)]));
+const find = (list, kind, name) => list.find(o => o.kind === kind && o.metadata.name === name);
+
+/** The model class of an object: core kinds, Argo CD, External Secrets. */
+async function modelOf({ apiVersion, kind }) {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const modules = {
+    'argoproj.io': `@kubernetes-models/argo-cd/argoproj.io/${version}`,
+    'external-secrets.io': `@kubernetes-models/external-secrets/external-secrets.io/${version}`,
+  };
+  const specifier = modules[group] ?? `kubernetes-models/${group ? `${group}/` : ''}${version}`;
+  try {
+    const module = await import(specifier);
+    return module[kind];
+  } catch {
+    return undefined;
+  }
+}
+
+// Custom resources without a model package on npm; checked field by field below.
+const NO_MODEL = new Set([
+  'postgresql.cnpg.io/v1 Cluster',
+  'postgresql.cnpg.io/v1 Database',
+  'postgresql.cnpg.io/v1 Pooler',
+  'postgresql.cnpg.io/v1 ScheduledBackup',
+  'autoscaling.k8s.io/v1 VerticalPodAutoscaler',
+]);
+
+test('every object of the portal, its ingress, database, RBAC and Argo app validates', async () => {
+  const failures = [];
+  const unvalidated = new Set();
+  for (const [key, list] of Object.entries(objects)) {
+    for (const obj of list) {
+      const id = `${obj.apiVersion} ${obj.kind}`;
+      const Model = await modelOf(obj);
+      if (!Model) {
+        if (!NO_MODEL.has(id)) failures.push(`${key}: no model for ${id}`);
+        unvalidated.add(id);
+        continue;
+      }
+      try {
+        new Model(obj).validate();
+      } catch (error) {
+        failures.push(`${key}: ${obj.kind}/${obj.metadata.name}: ${error.message}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  // Only the CNPG and VPA kinds go without a schema check.
+  assert.deepEqual([...unvalidated].filter(id => !NO_MODEL.has(id)), []);
+});
+
+test('the validation catches a broken object (the check can fail)', async () => {
+  const deployment = structuredClone(find(objects.app, 'Deployment', 'backstage'));
+  deployment.spec.replicas = 'two';
+  const Model = await modelOf(deployment);
+  assert.throws(() => new Model(deployment).validate());
+});
+
+test('two non-root replicas with probes on the health endpoints, resources and a PDB', () => {
+  const deployment = find(objects.app, 'Deployment', 'backstage');
+  assert.equal(deployment.metadata.namespace, 'productivity');
+  assert.equal(deployment.spec.replicas, 2);
+  const pod = deployment.spec.template.spec;
+  assert.equal(pod.securityContext.runAsNonRoot, true);
+  assert.equal(pod.serviceAccountName, 'backstage');
+  const [container] = pod.containers;
+  assert.equal(container.readinessProbe.httpGet.path, '/.backstage/health/v1/readiness');
+  assert.equal(container.livenessProbe.httpGet.path, '/.backstage/health/v1/liveness');
+  assert.equal(container.securityContext.allowPrivilegeEscalation, false);
+  assert.ok(container.resources.requests.cpu && container.resources.requests.memory && container.resources.limits.memory);
+  const pdb = find(objects.app, 'PodDisruptionBudget', 'backstage');
+  assert.equal(pdb.spec.minAvailable, 1);
+  assert.deepEqual(pdb.spec.selector.matchLabels, deployment.spec.selector.matchLabels);
+  assert.ok(find(objects.app, 'VerticalPodAutoscaler', 'backstage'));
+  // No PVC: the portal's state is in PostgreSQL, backed up by pg-platform's
+  // ScheduledBackup, so there is nothing for VolSync to replicate.
+  assert.equal(objects.app.filter(o => o.kind === 'PersistentVolumeClaim').length, 0);
+});
+
+test('every secret comes from Vault through one ExternalSecret, none is in git', () => {
+  const es = find(objects.app, 'ExternalSecret', 'backstage-secret');
+  assert.deepEqual(es.spec.secretStoreRef, { kind: 'ClusterSecretStore', name: 'vault' });
+  assert.deepEqual(es.spec.data.map(d => d.secretKey).sort(), [
+    'AUTH_GITHUB_CLIENT_SECRET',
+    'AUTH_OIDC_CLIENT_SECRET',
+    'BACKEND_SECRET',
+    'GITHUB_TOKEN',
+    'POSTGRES_PASSWORD',
+  ]);
+  assert.equal(objects.app.filter(o => o.kind === 'Secret').length, 0);
+  const container = find(objects.app, 'Deployment', 'backstage').spec.template.spec.containers[0];
+  assert.deepEqual(container.envFrom, [
+    { configMapRef: { name: 'backstage-config' } },
+    { secretRef: { name: 'backstage-secret' } },
+  ]);
+});
+
+test('every variable app-config.production.yaml reads is set by the ConfigMap or the secret', () => {
+  const production = readFileSync(join(repoRoot, 'app-config.production.yaml'), 'utf8');
+  const wanted = new Set([...production.matchAll(/\$\{([A-Z0-9_]+)\}/g)].map(m => m[1]));
+  const config = find(objects.app, 'ConfigMap', 'backstage-config').data;
+  const secret = find(objects.app, 'ExternalSecret', 'backstage-secret').spec.data.map(d => d.secretKey);
+  const provided = new Set([...Object.keys(config), ...secret]);
+  assert.deepEqual([...wanted].filter(v => !provided.has(v)), []);
+  const documented = readFileSync(join(repoRoot, 'docs/configuration.md'), 'utf8');
+  assert.deepEqual([...wanted].filter(v => !documented.includes(`\`${v}\``)), []);
+});
+
+test('the database is a CNPG Database with a managed role on the cluster the config names', () => {
+  const config = find(objects.app, 'ConfigMap', 'backstage-config').data;
+  const clusterName = config.POSTGRES_HOST.split('.')[0].replace(/-rw$/, '');
+  const pg = find(objects.database, 'Cluster', clusterName);
+  assert.ok(pg, `${config.POSTGRES_HOST} names CNPG cluster ${clusterName}`);
+  const role = pg.spec.managed.roles.find(r => r.name === config.POSTGRES_USER);
+  assert.deepEqual(role, { name: 'backstage', ensure: 'present', login: true, passwordSecret: { name: 'pg-platform-backstage' } });
+  const database = objects.database.find(o => o.kind === 'Database' && o.spec.name === config.POSTGRES_DB);
+  assert.deepEqual(database.spec, { name: 'backstage', owner: 'backstage', ensure: 'present', cluster: { name: clusterName } });
+  // The role's password and the app's are the same Vault value.
+  const rolePassword = find(objects.database, 'ExternalSecret', 'pg-platform-backstage');
+  const appPassword = find(objects.app, 'ExternalSecret', 'backstage-secret').spec.data.find(d => d.secretKey === 'POSTGRES_PASSWORD');
+  assert.deepEqual(rolePassword.spec.data[0].remoteRef, appPassword.remoteRef);
+});
+
+test('the service account reads the live-state kinds and never Secrets', () => {
+  const binding = find(objects.rbac, 'ClusterRoleBinding', 'backstage-read');
+  assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'backstage', namespace: 'productivity' }]);
+  const role = find(objects.rbac, 'ClusterRole', binding.roleRef.name);
+  for (const rule of role.rules) {
+    assert.deepEqual(rule.verbs, ['get', 'list', 'watch']);
+    assert.ok(!rule.resources.includes('secrets') && !rule.resources.includes('*'));
+  }
+  // The same rules as the portal's standalone ClusterRole, which a unit test
+  // keeps in step with the kinds the live-state reader lists.
+  const [, standalone] = parseAllDocuments(readFileSync(join(repoRoot, 'deploy/portal-clusterrole.yaml'), 'utf8')).map(d => d.toJS());
+  assert.deepEqual(role.rules, standalone.rules);
+});
+
+test('an HAProxy ingress with cert-manager TLS, and an Argo Application like every app', () => {
+  const ingress = find(objects.ingress, 'Ingress', 'backstage');
+  assert.equal(ingress.spec.ingressClassName, 'haproxy');
+  assert.equal(ingress.metadata.annotations['cert-manager.io/cluster-issuer'], 'letsencrypt-prod');
+  assert.deepEqual(ingress.spec.tls, [{ secretName: 'backstage-tls', hosts: ['portal.homelab.example'] }]);
+  assert.equal(ingress.spec.rules[0].host, new URL(find(objects.app, 'ConfigMap', 'backstage-config').data.PORTAL_BASE_URL).host);
+  const app = find(objects.argo, 'Application', 'backstage');
+  assert.equal(app.spec.project, 'apps-productivity');
+  assert.equal(app.spec.source.path, `cluster/${DIRS.app}`);
+  const rbac = find(objects.argo, 'Application', 'backstage-rbac');
+  assert.equal(rbac.spec.project, 'platform');
+  assert.equal(rbac.spec.source.path, `cluster/${DIRS.rbac}`);
+});
