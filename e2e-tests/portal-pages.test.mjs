@@ -1,20 +1,19 @@
 // The portal's front pages in Chromium on the embedded default: the home page
 // with every section filled from the example data, a generated architecture
 // page with its diagram, search results, the catalog at three widths and the
-// main pages at phone width. Screenshots go to a temp dir; with
-// E2E_UPDATE_SCREENSHOTS=1 they are copied into docs/screenshots.
+// main pages at phone width. Screenshots: see lib/screenshots.mjs
+// (UPDATE_SCREENSHOTS=1 copies them into docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PAGES_PORT ?? 7114);
-const shots = mkdtempSync(join(tmpdir(), 'portal-pages-shots-'));
 
 let backend;
 let browser;
@@ -65,11 +64,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await backend?.stop();
-  if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
-    const target = join(repoRoot, 'docs/screenshots');
-    mkdirSync(target, { recursive: true });
-    for (const f of readdirSync(shots)) copyFileSync(join(shots, f), join(target, f));
-  }
 });
 
 test('the home page: search, Create an app, your apps, platform health and quick links by domain', async () => {
@@ -87,7 +81,7 @@ test('the home page: search, Create an app, your apps, platform health and quick
   await page.getByRole('heading', { name: 'media', exact: true }).waitFor();
   const jellyfinLink = page.locator('a[href="https://jellyfin.homelab.example"]').first();
   await jellyfinLink.waitFor();
-  await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
+  await screenshot(page, 'home.png', { fullPage: true });
   assert.deepEqual(errors, []);
 
   await page.getByLabel('Search apps, docs and hosts').fill('jellyfin');
@@ -105,7 +99,7 @@ test('a generated architecture page lists the system and draws its dependencies'
   // The catalog-graph draws nodes for the components and their data services.
   await page.locator('svg g[data-testid="node"]', { hasText: 'immich' }).first().waitFor();
   await page.locator('svg g[data-testid="node"]', { hasText: 'pg-media' }).first().waitFor();
-  await page.screenshot({ path: join(shots, 'architecture.png'), fullPage: true });
+  await screenshot(page, 'architecture.png', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -120,7 +114,7 @@ test('search results: typing an ingress host finds its app', async () => {
     assert.ok(Date.now() < deadline, 'the search page never listed immich for its host');
     await sleep(5000);
   }
-  await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+  await screenshot(page, 'search.png', { fullPage: true });
   await page.close();
 });
 
@@ -144,7 +138,7 @@ for (const width of [1280, 1440, 1920]) {
     assert.ok(overflow <= 1, `the catalog table scrolls sideways by ${overflow} px at ${width} px`);
     await page.getByRole('columnheader', { name: 'Scorecard' }).waitFor();
     await page.getByRole('columnheader', { name: 'Argo' }).waitFor();
-    await page.screenshot({ path: join(shots, `catalog-${width}.png`) });
+    await screenshot(page, `catalog-${width}.png`);
     await page.close();
   });
 }
@@ -152,7 +146,7 @@ for (const width of [1280, 1440, 1920]) {
 test('at phone width (390 px) home, Platform, catalog and an app page do not scroll sideways', async () => {
   const { page } = await guestPage(390, 844);
   await assertNoSidewaysScroll(page, 'the home page');
-  await page.screenshot({ path: join(shots, 'phone-home.png'), fullPage: true });
+  await screenshot(page, 'phone-home.png', { fullPage: true });
   for (const [path, name, ready] of [
     ['/platform', 'phone-platform.png', 'Platform overview'],
     ['/catalog', 'phone-catalog.png', 'Homelab Catalog'],
@@ -160,7 +154,7 @@ test('at phone width (390 px) home, Platform, catalog and an app page do not scr
   ]) {
     await page.goto(`${backend.url}${path}`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: ready }).first().waitFor();
-    await page.screenshot({ path: join(shots, name), fullPage: true });
+    await screenshot(page, name, { fullPage: true });
     await assertNoSidewaysScroll(page, path);
   }
   await page.close();
