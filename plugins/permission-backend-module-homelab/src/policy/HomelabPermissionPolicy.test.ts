@@ -74,7 +74,8 @@ const FRIEND: Record<string, AuthorizeResult> = {
   'scaffolder.task.read': AuthorizeResult.CONDITIONAL,
   'scaffolder.task.create': AuthorizeResult.ALLOW,
   'scaffolder.task.cancel': AuthorizeResult.CONDITIONAL,
-  'scaffolder.template.dry-run': AuthorizeResult.DENY,
+  // The review step's preview; each step is still held to the friend's domains.
+  'scaffolder.template.dry-run': AuthorizeResult.ALLOW,
   'scaffolder.template.management': AuthorizeResult.DENY,
   'homelab.state.read': AuthorizeResult.ALLOW,
   'kubernetes.proxy': AuthorizeResult.DENY,

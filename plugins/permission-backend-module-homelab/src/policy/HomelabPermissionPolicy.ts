@@ -23,6 +23,7 @@ import {
   taskCancelPermission,
   taskCreatePermission,
   taskReadPermission,
+  templateDryRunPermission,
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
@@ -134,6 +135,13 @@ function friendDecision(
     return createScaffolderTaskConditionalDecision(permission, {
       allOf: [scaffolderTaskConditions.isTaskOwner({ createdBy: [userEntityRef] })],
     });
+  }
+  if (isPermission(permission, templateDryRunPermission)) {
+    // The review step previews a friend's app through the dry-run. It is
+    // safe to allow: a dry-run runs only actions that support it, in a
+    // throwaway workspace, and each step still passes the domain condition
+    // of actionExecutePermission above.
+    return ALLOW;
   }
   if (
     isPermission(permission, taskCreatePermission) ||
