@@ -72,7 +72,8 @@ describe('GitOpsEntityProvider', () => {
   it('catalogs exactly these entities', async () => {
     const rec = await catalogExample();
     expect(rec.entities().map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
-      'Component:ai-shared', 'Component:apps-ingress', 'Component:apps-networkpolicies', 'Component:cert-manager',
+      'Component:ai-shared', 'Component:apps-ingress', 'Component:apps-networkpolicies', 'Component:backstage',
+      'Component:backstage-rbac', 'Component:cert-manager',
       'Component:cnpg-operator', 'Component:external-secrets', 'Component:haproxy-ingress', 'Component:headscale',
       'Component:homarr', 'Component:homelab-gitops', 'Component:immich', 'Component:jellyfin',
       'Component:kube-prometheus-stack', 'Component:kuberay-operator', 'Component:kyverno', 'Component:linkerd',
@@ -104,6 +105,9 @@ describe('GitOpsEntityProvider', () => {
     );
     expect(relations.sort()).toEqual([
       'component:ai-shared -> resource:default/vault',
+      'component:backstage -> resource:default/haproxy',
+      'component:backstage -> resource:default/pg-platform',
+      'component:backstage -> resource:default/vault',
       'component:cert-manager -> resource:default/vault',
       'component:headscale -> resource:default/ceph-block',
       'component:headscale -> resource:default/haproxy',

@@ -23,10 +23,10 @@ describe('buildRepoModel on the example homelab repo', () => {
 
   it('finds exactly the units of the repo, apps and platform components', () => {
     expect(model.units.map(u => `${u.layer}:${u.name}`).sort()).toEqual([
-      'app:headscale', 'app:homarr', 'app:immich', 'app:jellyfin', 'app:minio', 'app:n8n', 'app:nextcloud',
+      'app:backstage', 'app:headscale', 'app:homarr', 'app:immich', 'app:jellyfin', 'app:minio', 'app:n8n', 'app:nextcloud',
       'app:open-webui', 'app:paperless-ngx', 'app:plex', 'app:portfolio-prod', 'app:portfolio-staging', 'app:qdrant',
       'app:radarr', 'app:ray-batch', 'app:ray-llm', 'app:sonarr', 'app:truenas', 'app:uptime-kuma', 'app:vaultwarden',
-      'platform:ai-shared', 'platform:apps-ingress', 'platform:apps-networkpolicies', 'platform:cert-manager',
+      'platform:ai-shared', 'platform:apps-ingress', 'platform:apps-networkpolicies', 'platform:backstage-rbac', 'platform:cert-manager',
       'platform:cnpg-operator', 'platform:external-secrets', 'platform:haproxy-ingress', 'platform:kube-prometheus-stack',
       'platform:kuberay-operator', 'platform:kyverno', 'platform:linkerd', 'platform:media-shared', 'platform:metallb',
       'platform:namespaces', 'platform:pg-ai', 'platform:pg-media', 'platform:pg-other', 'platform:pg-platform',
@@ -44,6 +44,7 @@ describe('buildRepoModel on the example homelab repo', () => {
     );
     expect(relations).toEqual({
       'ai-shared': ['vault'],
+      backstage: ['haproxy', 'pg-platform', 'vault'],
       'cert-manager': ['vault'],
       headscale: ['ceph-block', 'haproxy', 'pg-other', 'vault'],
       homarr: ['ceph-block', 'haproxy-restricted', 'vault'],
