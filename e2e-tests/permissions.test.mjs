@@ -15,10 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse, parseAllDocuments } from 'yaml';
-import { chromium } from 'playwright-core';
 import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { launchChromium, signIn } from './lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PERMISSIONS_PORT ?? 7262);
 
 const ADMIN_TEMPLATE = 'e2e-platform-fixture';
@@ -304,10 +303,7 @@ describe('in the browser, as a friend', () => {
   let browser;
   before(async () => {
     assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'build the app first');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -315,11 +311,8 @@ describe('in the browser, as a friend', () => {
 
   test('the platform template and admin-only parameters are absent for a friend', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(backend.url, { waitUntil: 'networkidle' });
     // Two guest cards: "Guest" (Enter, the admin) and "Guest (friend)".
-    await page.getByText('Guest (friend)').waitFor();
-    await page.getByRole('button', { name: 'Sign In' }).click();
-    await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+    await signIn(page, backend.url, 'friend');
 
     await page.goto(`${backend.url}/create`, { waitUntil: 'networkidle' });
     await page.getByText('E2E app fixture').first().waitFor();
