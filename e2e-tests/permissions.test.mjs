@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse, parseAllDocuments } from 'yaml';
 import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
-import { launchChromium, signIn } from './lib/browser.mjs';
+import { launchChromium, signIn as signInInBrowser } from './lib/browser.mjs';
 
 const port = Number(process.env.E2E_PERMISSIONS_PORT ?? 7262);
 
@@ -312,7 +312,7 @@ describe('in the browser, as a friend', () => {
   test('the platform template and admin-only parameters are absent for a friend', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // Two guest cards: "Guest" (Enter, the admin) and "Guest (friend)".
-    await signIn(page, backend.url, 'friend');
+    await signInInBrowser(page, backend.url, 'friend');
 
     await page.goto(`${backend.url}/create`, { waitUntil: 'networkidle' });
     await page.getByText('E2E app fixture').first().waitFor();
