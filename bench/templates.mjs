@@ -23,10 +23,10 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts/seed-gitops-checkout.mjs
 
 const base = { owner: 'user:default/guest' };
 const CASES = {
-  'web-app': { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data' },
-  'app-with-postgres': { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', postgresCluster: 'resource:default/pg-productivity' },
-  'app-with-cache': { ...base, name: 'worker', domain: 'domain:default/media', image: 'ghcr.io/example/worker:0.3.1', host: 'worker.homelab.example', cache: 'resource:default/valkey-queue' },
-  'static-site': { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example' },
+  'web-app': { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', hostname: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data' },
+  'app-with-postgres': { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', hostname: 'wiki.homelab.example', postgresCluster: 'resource:default/pg-productivity' },
+  'app-with-cache': { ...base, name: 'worker', domain: 'domain:default/media', image: 'ghcr.io/example/worker:0.3.1', hostname: 'worker.homelab.example', cache: 'resource:default/valkey-queue' },
+  'static-site': { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', hostname: 'blog.homelab.example' },
   'ray-workload': { ...base, name: 'embed-job', domain: 'domain:default/ai', workload: 'ray-job', gpu: false },
   'platform-component': { ...base, name: 'dex', domain: 'domain:default/platform', category: 'security' },
 };
@@ -73,7 +73,7 @@ try {
   for (const [name, values] of Object.entries(CASES)) rows.push({ name, ms: await time(template(name), values) });
 
   // A real task, merged, until discovery catalogs the app.
-  const created = await (await fetch(`${backend.url}/api/scaffolder/v2/tasks`, { method: 'POST', headers, body: JSON.stringify({ templateRef: 'template:default/homelab-web-app', values: { ...CASES['web-app'], name: 'bench-notes', host: 'bench-notes.homelab.example' } }) })).json();
+  const created = await (await fetch(`${backend.url}/api/scaffolder/v2/tasks`, { method: 'POST', headers, body: JSON.stringify({ templateRef: 'template:default/homelab-web-app', values: { ...CASES['web-app'], name: 'bench-notes', hostname: 'bench-notes.homelab.example' } }) })).json();
   let status;
   for (let i = 0; i < 600 && !['completed', 'failed'].includes(status); i++) {
     status = (await (await fetch(`${backend.url}/api/scaffolder/v2/tasks/${created.id}`, { headers })).json()).status;

@@ -5,10 +5,11 @@
 //
 // Two templates drive it: the e2e fixture (e2e-tests/fixtures), which
 // exercises every field and the preview through the real scaffolder without
-// the homelab actions, and the real `app-with-postgres` template, whose test
-// is skipped while that template is not registered in the catalog.
+// the homelab actions, and the real `app-with-postgres` template, which plans,
+// previews and commits a branch to the embedded GitOps checkout.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,7 +20,7 @@ import { screenshot } from './lib/screenshots.mjs';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_CREATE_PORT ?? 7112);
 const FIXTURE = join(repoRoot, 'e2e-tests/fixtures/homelab-form-template.yaml');
-const APP_TEMPLATE = 'app-with-postgres';
+const APP_TEMPLATE = 'homelab-app-with-postgres';
 
 let backend;
 let browser;
@@ -154,12 +155,7 @@ test('the homelab fields and the dry-run preview, through the real scaffolder (f
   await page.close();
 });
 
-test('a friend creates an app with Postgres and sees the branch (app-with-postgres template)', async t => {
-  const templates = await (await api(backend.url, '/api/catalog/entities?filter=kind=template&fields=metadata.name')).json();
-  if (!templates.some(e => e.metadata.name === APP_TEMPLATE)) {
-    t.skip(`template ${APP_TEMPLATE} is not registered in the catalog (it comes with the scaffolder backend module)`);
-    return;
-  }
+test('a friend creates an app with Postgres and sees the branch (app-with-postgres template)', async () => {
   const errors = [];
   const page = await guestPage(errors);
   await page.getByRole('link', { name: 'Create' }).first().click();
@@ -167,12 +163,15 @@ test('a friend creates an app with Postgres and sees the branch (app-with-postgr
   await page.goto(`${backend.url}/create/templates/default/${APP_TEMPLATE}`, { waitUntil: 'networkidle' });
   await fillAppForm(page);
   await screenshot(page, 'create-app-with-postgres-form.png', { fullPage: true });
-  // Through the remaining pages to the one holding the preview.
-  for (let i = 0; i < 5 && !(await page.getByText(/files? to create/).count()); i++) {
+  // Through the remaining pages (container, exposure, database, storage) to the review page.
+  for (let i = 0; i < 6 && !(await page.getByText('What will change').count()); i++) {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.waitForLoadState('networkidle');
   }
-  await page.getByText(/\d+ files? to create, \d+ to change\./).waitFor({ timeout: 60_000 });
+  // The plan's own files, from a dry run of the real template: the app, its database in the cluster's folder.
+  await page.getByText(/^\d+ files? to create, \d+ to change\.$/).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Create cluster/apps/media/photos/deployment.yaml' }).waitFor();
+  await page.getByRole('button', { name: /^Edit cluster\/platform\/.*\/pg-media\/cluster\.yaml$/ }).waitFor();
   await page.locator('[data-kind="add"]').first().waitFor();
   await screenshot(page, 'create-app-with-postgres-preview.png', { fullPage: true });
 
@@ -180,7 +179,27 @@ test('a friend creates an app with Postgres and sees the branch (app-with-postgr
   await page.getByRole('button', { name: 'Create' }).click();
   const task = await taskOf(page);
   assert.equal(task.status, 'completed');
-  await page.getByText(/branch/i).first().waitFor({ timeout: 60_000 });
+  assert.deepEqual(
+    {
+      domain: task.spec.parameters.domain,
+      owner: task.spec.parameters.owner,
+      hostname: task.spec.parameters.hostname,
+      postgresCluster: task.spec.parameters.postgresCluster,
+    },
+    { domain: 'media', owner: 'user:default/guest', hostname: 'photos.homelab.example', postgresCluster: 'pg-media' },
+  );
+  // The branch the task committed, as its output names it, is on the page and in the GitOps checkout.
+  const events = await (await api(backend.url, `/api/scaffolder/v2/tasks/${task.id}/events`)).json();
+  const output = events.find(e => e.type === 'completion').body.output;
+  const published = output.text.find(t => t.title === 'Published').content;
+  const branch = published.match(/homelab\/add-photos-\d{14}/)?.[0];
+  assert.ok(branch, `no branch in the task output: ${published}`);
+  assert.ok(output.files.some(f => f.path === 'cluster/apps/media/photos/deployment.yaml' && f.action === 'create'));
+  // The task page shows one text output at a time: the summary first, then Published.
+  await page.getByRole('button', { name: 'Published' }).click();
+  await page.getByText(`scripts/merge-app-branch.sh ${branch}`).first().waitFor({ timeout: 60_000 });
+  const checkout = join(repoRoot, 'data/gitops/homelab-gitops');
+  assert.match(execFileSync('git', ['-C', checkout, 'branch', '--list', branch], { encoding: 'utf-8' }), new RegExp(branch));
   await screenshot(page, 'create-app-task.png', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

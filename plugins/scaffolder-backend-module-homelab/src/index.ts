@@ -13,6 +13,6 @@ export { VaultKvClient } from './source/VaultKvClient';
 export { GitOpsSources, GitOpsSourceUnavailableError } from './source/GitOpsSources';
 export type { RepoContext } from './source/RepoContext';
 export { planApp } from './plan/planApp';
-export type { AppPlan, PlannedFile } from './plan/planApp';
+export type { AppPlan } from './plan/planApp';
 export type { AppKind, AppRequest } from './plan/AppRequest';
 export { validateAppRequest } from './plan/validateAppRequest';

@@ -27,30 +27,31 @@ const template = (name: string) => {
 };
 const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache', 'static-site', 'ray-workload', 'platform-component'];
 
+// What the homelab form fields store: a Domain name, the Kubernetes name of a picked Resource, an owner ref.
 const base = { owner: 'user:default/guest', description: 'made by: the portal # not a comment' };
 const CASES: Record<string, { values: Record<string, unknown>; units: string[] }> = {
   'web-app': {
-    values: { ...base, name: 'notes', domain: 'domain:default/productivity', image: 'ghcr.io/example/notes:2.1.0', host: 'notes.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data', secretKeys: ['api_key'] },
+    values: { ...base, name: 'notes', domain: 'productivity', image: 'ghcr.io/example/notes:2.1.0', hostname: 'notes.homelab.example', ingressClass: 'haproxy', replicas: 2, storageSize: '2Gi', mountPath: '/data', secretKeys: ['api_key'] },
     units: ['notes'],
   },
   'app-with-postgres': {
-    values: { ...base, name: 'wiki', domain: 'domain:default/productivity', image: 'ghcr.io/example/wiki:1.4.0', host: 'wiki.homelab.example', ingressClass: 'resource:default/haproxy-restricted', postgresCluster: 'resource:default/pg-productivity' },
+    values: { ...base, name: 'wiki', domain: 'productivity', image: 'ghcr.io/example/wiki:1.4.0', hostname: 'wiki.homelab.example', ingressClass: 'haproxy-restricted', postgresCluster: 'pg-productivity' },
     units: ['wiki'],
   },
   'app-with-cache': {
-    values: { ...base, name: 'queue-worker', domain: 'domain:default/media', image: 'ghcr.io/example/worker:0.3.1', host: 'worker.homelab.example', cache: 'resource:default/valkey-queue' },
+    values: { ...base, name: 'queue-worker', domain: 'media', image: 'ghcr.io/example/worker:0.3.1', hostname: 'worker.homelab.example', cache: 'valkey-queue' },
     units: ['queue-worker'],
   },
   'static-site': {
-    values: { ...base, name: 'blog', domain: 'domain:default/web', image: 'ghcr.io/example/blog:1.0.0', host: 'blog.homelab.example', ingressClass: 'resource:default/haproxy', replicas: 2 },
+    values: { ...base, name: 'blog', domain: 'web', image: 'ghcr.io/example/blog:1.0.0', hostname: 'blog.homelab.example', ingressClass: 'haproxy', replicas: 2 },
     units: ['blog-prod', 'blog-staging'],
   },
   'ray-workload': {
-    values: { ...base, name: 'embed-job', domain: 'domain:default/ai', workload: 'ray-job', gpu: false, entrypoint: 'python -m embed' },
+    values: { ...base, name: 'embed-job', domain: 'ai', workload: 'ray-job', gpu: false, entrypoint: 'python -m embed' },
     units: ['embed-job'],
   },
   'platform-component': {
-    values: { ...base, name: 'dex', domain: 'domain:default/platform', category: 'security', namespace: 'dex', chartRepoURL: 'https://charts.dexidp.io', chart: 'dex', chartVersion: '0.23.0' },
+    values: { ...base, name: 'dex', domain: 'platform', category: 'security', namespace: 'dex', chartRepoURL: 'https://charts.dexidp.io', chart: 'dex', chartVersion: '0.23.0' },
     units: ['dex'],
   },
 };

@@ -45,7 +45,10 @@ describe('learnConventions on the example homelab repo', () => {
     expect(c.storageClass).toBe('ceph-block');
     expect(c.indentSequences).toBe(false);
     expect(c.partOfLabel).toBe('app.kubernetes.io/part-of');
-    expect(c.caches['valkey-queue']).toMatchObject({ host: 'valkey-queue.database.svc.cluster.local', port: 6379, databases: 16 });
+    // Helm releases: the chart's Service name as the consumers write it, in the Application's destination
+    // namespace; the number of databases from the release's values file.
+    expect(c.caches['valkey-queue']).toMatchObject({ host: 'valkey-queue-primary.database.svc.cluster.local', port: 6379, databases: 16 });
+    expect(c.caches['valkey-cache']).toMatchObject({ host: 'valkey-cache-primary.database.svc.cluster.local', port: 6379, databases: 16 });
     expect(Object.keys(c.ray)).toEqual(['ai']);
     expect(c.ray.ai).toMatchObject({ serviceAccount: 'ray-workloads', gpuResource: 'amd.com/gpu' });
   });

@@ -126,10 +126,12 @@ function learnIngress(model: RepoModel, apps: RepoUnit[], overrides: ConventionO
   };
 }
 
-function learnCaches(model: RepoModel): Record<string, CacheConventions> {
+function learnCaches(snapshot: RepoSnapshot, model: RepoModel): Record<string, CacheConventions> {
   const out: Record<string, CacheConventions> = {};
   for (const cache of model.resources.filter(r => r.type === ResourceTypes.cache)) {
-    const ns = cache.manifest.namespace;
+    // A Helm-installed cache is known by its Argo Application; its Service lives in the destination namespace.
+    const ns: string | undefined =
+      cache.manifest.object.kind === 'Application' ? cache.manifest.object.spec?.destination?.namespace ?? cache.manifest.namespace : cache.manifest.namespace;
     const podLabels = podTemplate(cache.manifest.object)?.metadata?.labels ?? {};
     const service = model.manifests.find(
       m =>
@@ -143,6 +145,8 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
     const consumers = model.units.filter(u => u.dependencies.some(d => d.target === cache.name));
     const used: number[] = [];
     const passwords: Array<{ key: string; property: string }> = [];
+    // The host the consumers already use wins: a chart names its Service (e.g. `<release>-primary`), the repo does not.
+    const hostsUsed: string[] = [];
     let withoutIndex = 0;
     for (const unit of consumers) {
       const before = used.length;
@@ -153,6 +157,8 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
           if (m.object.kind === 'ConfigMap' && /(REDIS|VALKEY|CACHE|QUEUE)[A-Z_]*_(DB|DATABASE|DB_INDEX|DBINDEX)$/.test(key) && /^\d+$/.test(value)) {
             used.push(Number(value));
           }
+          const host = value.match(/(?:^|\/\/|@)([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?(?::\d+)?(?:\/|$)/);
+          if (host && host[1].startsWith(svcName) && host[2] === ns) hostsUsed.push(`${host[1]}.${host[2]}.svc.cluster.local`);
           const url = value.match(/^rediss?:\/\/[^\s/]*\/(\d+)$/);
           if (url && (onlyCache || value.includes(svcName))) used.push(Number(url[1]));
         }
@@ -176,9 +182,17 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
         if (hit) databases = Number(hit[1]);
       }
     }
+    // A Helm release configures the server in its values files (`$values/<path>` of a multi-source app).
+    for (const source of cache.manifest.object.kind === 'Application' ? cache.manifest.object.spec?.sources ?? [] : []) {
+      for (const valueFile of source.helm?.valueFiles ?? []) {
+        const path = String(valueFile).replace(/^\$[a-z]+\//, '');
+        const hit = snapshot.files.find(f => f.path === path)?.content.match(/^\s*databases\s+(\d+)/m);
+        if (hit) databases = Number(hit[1]);
+      }
+    }
     out[cache.name] = {
       resource: cache.name,
-      host: `${svcName}.${ns}.svc.cluster.local`,
+      host: mostCommon(hostsUsed) ?? `${svcName}.${ns}.svc.cluster.local`,
       port,
       usedIndexes: used.length ? [...new Set(used)].sort((a, b) => a - b) : undefined,
       databases,
@@ -320,7 +334,7 @@ export function learnConventions(
     replicationSource: rs
       ? { file: rs.file, objects: model.manifests.filter(m => m.file === rs.file).map(m => m.object) }
       : undefined,
-    caches: learnCaches(model),
+    caches: learnCaches(snapshot, model),
     ray: learnRay(model, apps, overrides),
   };
 }

@@ -16,7 +16,7 @@ export const examples: TemplateExample[] = [
             name: 'wiki',
             owner: 'user:default/guest',
             image: 'ghcr.io/example/wiki:1.4.0',
-            host: 'wiki.homelab.example',
+            hostname: 'wiki.homelab.example',
             ingressClass: 'restricted',
             postgresCluster: 'resource:default/pg-productivity',
             secretKeys: ['session_secret'],

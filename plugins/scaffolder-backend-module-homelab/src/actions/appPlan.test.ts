@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitOpsSources } from '../source/GitOpsSources';
@@ -16,7 +16,7 @@ const request = {
   name: 'wiki',
   owner: 'user:default/guest',
   image: 'ghcr.io/example/wiki:1.4.0',
-  host: 'wiki.lab.example.org',
+  hostname: 'wiki.lab.example.org',
   storageSize: '',
   chart: '',
 };
@@ -66,13 +66,16 @@ describe('homelab:app:plan', () => {
 
   it('plans against a remote source read through the UrlReader and publishes it as a pull request', async () => {
     const fixture = join(__dirname, '../__fixtures__/other-homelab');
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)).map(p => `${n}/${p}`) : [n]));
+    // The UrlReader extracts the tree to a temporary folder, which the reader removes after reading.
     const remoteReader = mockServices.urlReader.mock({
       readTree: async () =>
         ({
           etag: 'abc',
-          files: async () => walk(fixture).map(path => ({ path, content: async () => readFileSync(join(fixture, path)) })),
+          dir: async () => {
+            const dir = mkdtempSync(join(tmpdir(), 'homelab-remote-'));
+            cpSync(fixture, dir, { recursive: true });
+            return dir;
+          },
         }) as any,
     });
     const remote = GitOpsSources.fromConfig(

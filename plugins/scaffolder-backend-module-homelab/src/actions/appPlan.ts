@@ -39,7 +39,7 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
         replicas: z => z.number().optional(),
         cpu: z => z.string().optional(),
         memory: z => z.string().optional(),
-        host: z => z.string().optional().describe('Hostname inside the base domain'),
+        hostname: z => z.string().optional().describe('Host name inside the base domain'),
         ingressClass: z => z.string().optional().describe('public, restricted, or an IngressClass'),
         storageSize: z => z.string().optional().describe('Size of a persistent volume (e.g. 5Gi); none when empty'),
         mountPath: z => z.string().optional().describe('Where the volume is mounted'),
@@ -58,7 +58,7 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
         chartVersion: z => z.string().optional(),
       },
       output: {
-        files: z => z.array(z.object({ path: z.string(), change: z.enum(['create', 'edit']), content: z.string(), diff: z.string() })),
+        files: z => z.array(z.object({ path: z.string(), action: z.enum(['create', 'edit']), content: z.string(), diff: z.string() })),
         summary: z => z.string(),
         prBody: z => z.string(),
         components: z => z.array(z.string()),

@@ -25,7 +25,7 @@ export interface AppRequest {
   cpu?: string;
   memory?: string;
   /** Full hostname; no ingress when absent (not for static sites). */
-  host?: string;
+  hostname?: string;
   /** `public`, `restricted`, or an IngressClass name / entity ref. */
   ingressClass?: string;
   storage?: { size: string; mountPath: string; storageClass?: string };

@@ -11,7 +11,7 @@ const web: AppRequest = {
   name: 'wiki',
   owner: 'user:default/guest',
   image: 'ghcr.io/example/wiki:1.4.0',
-  host: 'wiki.homelab.example',
+  hostname: 'wiki.homelab.example',
   ingressClass: 'restricted',
 };
 const fileOf = (plan: ReturnType<typeof planApp>, path: string) => {
@@ -28,7 +28,7 @@ describe('planApp on the example repo', () => {
 
   it('plans a web app with Postgres, a cache and a volume in the repo layout', () => {
     const plan = planApp(ctx, { ...web, postgresCluster: 'resource:default/pg-productivity', cache: 'valkey-cache', storage: { size: '5Gi', mountPath: '/data' }, replicas: 2 });
-    expect(plan.files.map(f => `${f.change} ${f.path}`)).toEqual([
+    expect(plan.files.map(f => `${f.action} ${f.path}`)).toEqual([
       'create cluster/apps/productivity/wiki/configmap.yaml',
       'create cluster/apps/productivity/wiki/deployment.yaml',
       'create cluster/apps/productivity/wiki/externalsecret.yaml',
@@ -52,7 +52,7 @@ describe('planApp on the example repo', () => {
       DB_PORT: '5432',
       DB_NAME: 'wiki',
       DB_USER: 'wiki',
-      REDIS_HOST: 'valkey-cache.database.svc.cluster.local',
+      REDIS_HOST: 'valkey-cache-primary.database.svc.cluster.local',
       REDIS_PORT: '6379',
       // 0 (nextcloud, no index named), 2 (open-webui) and 5 (portfolio) are taken.
       REDIS_DB: '1',
@@ -86,16 +86,16 @@ describe('planApp on the example repo', () => {
       ['../ in free text', { description: 'see ../../etc/passwd' }, /^description: must not contain a relative path/],
       ['../ in a mount path', { storage: { size: '1Gi', mountPath: '/data/../../etc' } }, /^storage.mountPath: must not contain a relative path/],
       ['an absolute path', { name: '/etc/passwd' }, /^name: must not be an absolute path/],
-      ['a name over 63 characters', { name: 'a'.repeat(64) }, /^name: is 64 characters long; at most 63/],
-      ['a name that is not DNS-1123', { name: 'My_App' }, /^name: "My_App" is not a DNS-1123 name/],
+      ['a name over 63 characters', { name: 'a'.repeat(64) }, /^name: "a{64}" is 64 characters long; a name has at most 63\.$/],
+      ['a name that is not DNS-1123', { name: 'My_App' }, /^name: "My_App" is not a DNS-1123 label: use only lowercase letters, digits and "-"\.$/],
       ['YAML injection through a line break', { description: 'x\nkind: Secret' }, /^description: must be one line/],
-      ['a hostname outside the base domain', { host: 'wiki.evil.example.com' }, /^host: "wiki.evil.example.com" is outside the base domain homelab.example/],
-      ['a hostname already served', { host: 'paperless.homelab.example' }, /^host: paperless.homelab.example is already served by paperless-ngx/],
+      ['a hostname outside the base domain', { hostname: 'wiki.evil.example.com' }, /^hostname: "wiki.evil.example.com" is outside the base domain homelab.example; use a name like <app>.homelab.example\.$/],
+      ['a hostname already served', { hostname: 'paperless.homelab.example' }, /^hostname: paperless.homelab.example is already served by paperless-ngx/],
       ['an app that already exists', { name: 'paperless-ngx' }, /^name: an app named paperless-ngx already exists/],
       ['a Postgres cluster that does not exist', { postgresCluster: 'resource:default/pg-nope' }, /^postgresCluster: there is no postgres-cluster "pg-nope"/],
       ['a cache that does not exist', { cache: 'redis-nope' }, /^cache: there is no cache "redis-nope"/],
-      ['an image tagged latest', { image: 'ghcr.io/example/wiki:latest' }, /^image: must be pinned/],
-      ['an image without a tag', { image: 'ghcr.io/example/wiki' }, /^image: "ghcr.io\/example\/wiki" is not an image reference with a tag/],
+      ['an image tagged latest', { image: 'ghcr.io/example/wiki:latest' }, /^image: "ghcr.io\/example\/wiki:latest" uses the tag latest; pin a version/],
+      ['an image without a tag', { image: 'ghcr.io/example/wiki' }, /^image: "ghcr.io\/example\/wiki" has no tag; pin a version/],
       ['an unknown domain', { domain: 'games' }, /^domain: "games" is not an app domain/],
       ['a Ray workload where the domain has no Ray service account', { kind: 'ray-job', domain: 'media', image: undefined }, /^domain: media does not provide what Ray workloads need/],
     ])('%s', (_, change, message) => {
@@ -107,8 +107,8 @@ describe('planApp on the example repo', () => {
 describe('planApp on a repo with other conventions', () => {
   it('follows that repo: its Argo values, ingress placement, classes, secrets and list style', async () => {
     const ctx = await repoContextOf(resolve(__dirname, '../__fixtures__/other-homelab'));
-    const plan = planApp(ctx, { ...web, domain: 'tools', name: 'wiki', host: 'wiki.lab.example.org', secretKeys: ['token'] });
-    expect(plan.files.map(f => `${f.change} ${f.path}`)).toEqual([
+    const plan = planApp(ctx, { ...web, domain: 'tools', name: 'wiki', hostname: 'wiki.lab.example.org', secretKeys: ['token'] });
+    expect(plan.files.map(f => `${f.action} ${f.path}`)).toEqual([
       'create cluster/apps/tools/wiki/deployment.yaml',
       'create cluster/apps/tools/wiki/externalsecret.yaml',
       'create cluster/apps/tools/wiki/ingress.yaml',
@@ -153,10 +153,10 @@ describe('planApp on a repo with other conventions', () => {
       ].join('\n'),
     );
     expect(fileOf(plan, 'cluster/apps/tools/wiki/kustomization.yaml').content).toContain('resources:\n  - serviceaccount.yaml');
-    expect(() => planApp(ctx, { ...web, domain: 'tools', name: 'wiki2', host: 'wiki.homelab.example' })).toThrow(
-      /^host: "wiki.homelab.example" is outside the base domain lab.example.org/,
+    expect(() => planApp(ctx, { ...web, domain: 'tools', name: 'wiki2', hostname: 'wiki.homelab.example' })).toThrow(
+      /^hostname: "wiki.homelab.example" is outside the base domain lab.example.org/,
     );
-    expect(() => planApp(ctx, { ...web, domain: 'tools', name: 'wiki3', host: 'w3.lab.example.org', storage: { size: '1Gi', mountPath: '/data' } })).toThrow(
+    expect(() => planApp(ctx, { ...web, domain: 'tools', name: 'wiki3', hostname: 'w3.lab.example.org', storage: { size: '1Gi', mountPath: '/data' } })).toThrow(
       /^storage: the repo has no VolSync ReplicationSource/,
     );
   });

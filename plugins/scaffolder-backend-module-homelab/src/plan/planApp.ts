@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { HOMELAB_ANNOTATION_PREFIX, ResourceTypes } from '@internal/plugin-homelab-common';
 import { appDomains, kustomizationOf, placeApp } from '@internal/plugin-homelab-gitops-node';
+import { validateHostname } from '@internal/plugin-homelab-scaffolder-common';
+import type { PlannedFile } from '@internal/plugin-homelab-scaffolder-common';
 import type { RepoResource } from '@internal/plugin-homelab-gitops-node';
 import type { RepoContext } from '../source/RepoContext';
 import { addKustomizationResource, addManagedRole, appendDocuments } from '../yaml/editYamlDocuments';
@@ -24,25 +26,13 @@ import { validateAppRequest } from './validateAppRequest';
 type Obj = Record<string, any>;
 
 /**
- * A file the plan creates or edits, with its full new content.
- *
- * @public
- */
-export interface PlannedFile {
-  path: string;
-  change: 'create' | 'edit';
-  content: string;
-  /** Unified diff against the current file (edits) or the whole file (creations). */
-  diff: string;
-}
-
-/**
  * Everything a template will write, computed before anything is written.
  *
  * @public
  */
 export interface AppPlan {
-  files: PlannedFile[];
+  /** Every file with its full new content and a unified diff (the whole file for creations). */
+  files: Array<Required<PlannedFile>>;
   /** Catalog component names the change adds (one per Argo Application). */
   components: string[];
   /** Entity names of the resources the new app depends on. */
@@ -59,7 +49,7 @@ const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/'));
 const envName = (property: string) => property.toUpperCase();
 
 class PlanBuilder {
-  readonly files = new Map<string, PlannedFile>();
+  readonly files = new Map<string, Required<PlannedFile>>();
   private readonly edited = new Map<string, string>();
   constructor(private readonly ctx: RepoContext) {}
 
@@ -72,7 +62,7 @@ class PlanBuilder {
       throw new InputError(`name: ${path} already exists in GitOps source ${this.ctx.sourceId}`);
     }
     const content = renderManifests(objects, this.ctx.conventions.indentSequences, comment);
-    this.files.set(path, { path, change: 'create', content, diff: unifiedDiff(path, '', content) });
+    this.files.set(path, { path, action: 'create', content, diff: unifiedDiff(path, '', content) });
   }
 
   edit(path: string, change: (text: string) => string) {
@@ -80,7 +70,7 @@ class PlanBuilder {
     if (before === undefined) throw new InputError(`${path} does not exist in GitOps source ${this.ctx.sourceId}`);
     const after = change(this.current(path)!);
     this.edited.set(path, after);
-    this.files.set(path, { path, change: 'edit', content: after, diff: unifiedDiff(path, before, after) });
+    this.files.set(path, { path, action: 'edit', content: after, diff: unifiedDiff(path, before, after) });
   }
 
   list(path: string) {
@@ -93,10 +83,11 @@ class PlanBuilder {
 
 function checkHost(ctx: RepoContext, host: string) {
   const base = ctx.conventions.ingress.baseDomain;
-  if (!base) throw new InputError('host: the repo has no base domain to check against; configure homelab.conventions.baseDomain');
-  if (host !== base && !host.endsWith(`.${base}`)) throw new InputError(`host: "${host}" is outside the base domain ${base}`);
+  if (!base) throw new InputError('hostname: the repo has no base domain to check against; configure homelab.conventions.baseDomain');
+  const outside = validateHostname(host, base);
+  if (outside) throw new InputError(`hostname: ${outside}`);
   const owner = ctx.model.units.find(u => u.hosts.includes(host));
-  if (owner) throw new InputError(`host: ${host} is already served by ${owner.name}`);
+  if (owner) throw new InputError(`hostname: ${host} is already served by ${owner.name}`);
 }
 
 function checkNewUnit(ctx: RepoContext, name: string, dir: string) {
@@ -277,11 +268,11 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
       const place = placeApp(ctx.model, ctx.layout, c, { domain: req.domain, name: req.name, variant });
       checkNewUnit(ctx, place.name, place.appDir);
       const workload = variant === 'staging' ? `${req.name}-staging` : req.name;
-      let host = req.host || undefined;
+      let host = req.hostname || undefined;
       if (host && variant === 'staging') {
         host = host === base ? `${req.name}-staging.${base}` : host.replace(/^([^.]+)\./, '$1-staging.');
       }
-      if (req.kind === 'static-site' && !host) throw new InputError('host: a static site needs a hostname');
+      if (req.kind === 'static-site' && !host) throw new InputError('hostname: a static site needs a host name');
       if (host) checkHost(ctx, host);
       const config: Record<string, string> = {};
       const secretData: WebParts['secretData'] = [];
@@ -527,7 +518,7 @@ function finish(b: PlanBuilder, ctx: RepoContext, req: AppRequest, components: s
     `Depends on: ${dependencies.length ? dependencies.map(x => `\`${x}\``).join(', ') : 'nothing in the repo'}`,
     '',
     'Files:',
-    ...files.map(f => `- ${f.change === 'create' ? 'create' : 'edit'} \`${f.path}\``),
+    ...files.map(f => `- ${f.action} \`${f.path}\``),
   ];
   if (keys.length) {
     lines.push('', 'Vault keys to create before syncing (values are never in git):');

@@ -1,35 +1,44 @@
 import { InputError } from '@backstage/errors';
+import { HomelabFieldRules, SINGLE_LINE_TEXT_PATTERN } from '@internal/plugin-homelab-scaffolder-common';
 import type { AppRequest } from './AppRequest';
 
-/** RFC 1123 label, as Kubernetes names and namespaces need. */
-export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** An image reference with a registry/repo part and a tag or digest. */
-export const IMAGE_REFERENCE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 const PROPERTY = /^[a-z][a-z0-9_]{0,62}$/;
 const ENTITY_REF = /^(?:[a-z]+:)?(?:[a-z0-9-]+\/)?([a-z0-9][-a-z0-9.]*)$/i;
+const SINGLE_LINE = new RegExp(SINGLE_LINE_TEXT_PATTERN);
+const maxLengthOf: Record<string, number> = {
+  description: HomelabFieldRules.singleLineText.maxLength,
+  image: HomelabFieldRules.image.maxLength,
+  hostname: HomelabFieldRules.hostname.maxLength,
+  entrypoint: 500,
+};
 
 const refuse = (field: string, message: string): never => {
   throw new InputError(`${field}: ${message}`);
 };
 
-/** Refuses `../`, absolute paths, control characters and newlines anywhere in a value. */
+/** Applies a rule of the form (the same validator the field runs as the user types), naming the field. */
+function checkRule(field: string, rule: keyof typeof HomelabFieldRules, value: string) {
+  const message = HomelabFieldRules[rule].validate(value);
+  if (message !== undefined) refuse(field, message);
+}
+
+/** Refuses `../`, control characters and line breaks anywhere in a value, and overlong values. */
 function checkText(field: string, value: string, max: number) {
   if (value.length > max) refuse(field, `is ${value.length} characters long; at most ${max} are allowed`);
-  if ([...value].some(ch => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) refuse(field, 'must be one line of text without control characters or line breaks');
+  if (!SINGLE_LINE.test(value)) refuse(field, 'must be one line of text without control characters or line breaks');
   if (/(^|[\\/])\.\.([\\/]|$)/.test(value)) refuse(field, 'must not contain a relative path (`../`)');
 }
 
+/** A Kubernetes name: the app-name rule of the form (DNS-1123 label, at most 63 characters). */
 function checkName(field: string, value: string | undefined, required = true) {
   if (value === undefined || value === '') {
     if (required) refuse(field, 'is required');
     return;
   }
-  checkText(field, value, 63);
+  checkText(field, value, 253);
   if (value.startsWith('/')) refuse(field, 'must not be an absolute path');
-  if (!DNS_1123_LABEL.test(value)) {
-    refuse(field, `"${value}" is not a DNS-1123 name: lowercase letters, digits and dashes, starting and ending with a letter or digit`);
-  }
+  checkRule(field, 'appName', value);
 }
 
 /** The name of an entity ref (`resource:default/pg-media` → `pg-media`); refuses anything else. */
@@ -51,7 +60,7 @@ export function nameOfRef(field: string, value: string): string {
 export function validateAppRequest(req: AppRequest): void {
   for (const [field, value] of Object.entries(req)) {
     if (typeof value === 'string') {
-      checkText(field, value, field === 'description' ? 300 : 253);
+      checkText(field, value, maxLengthOf[field] ?? 253);
       if (field !== 'description' && value.startsWith('/')) refuse(field, 'must not be an absolute path');
     }
   }
@@ -59,23 +68,13 @@ export function validateAppRequest(req: AppRequest): void {
   checkName('domain', req.domain);
   if (req.source !== undefined) checkName('source', req.source);
   if (req.kind !== 'platform' && req.kind !== 'ray-job' && req.kind !== 'ray-service' && !req.image) refuse('image', 'is required');
-  if (req.image) {
-    if (!IMAGE_REFERENCE.test(req.image)) {
-      refuse('image', `"${req.image}" is not an image reference with a tag or digest (e.g. ghcr.io/me/app:1.2.3)`);
-    }
-    const tag = req.image.includes('@') ? undefined : req.image.slice(req.image.lastIndexOf(':') + 1);
-    if (tag === 'latest') refuse('image', 'must be pinned to a version: the tag `latest` is not allowed');
-  }
+  if (req.image) checkRule('image', 'image', req.image);
   if (req.port !== undefined && !(Number.isInteger(req.port) && req.port > 0 && req.port < 65536)) refuse('port', 'must be a port number between 1 and 65535');
   if (req.replicas !== undefined && !(Number.isInteger(req.replicas) && req.replicas >= 1 && req.replicas <= 10)) refuse('replicas', 'must be between 1 and 10');
   for (const f of ['cpu', 'memory'] as const) {
     if (req[f] !== undefined && !QUANTITY.test(req[f]!)) refuse(f, `"${req[f]}" is not a Kubernetes quantity (e.g. 100m, 256Mi)`);
   }
-  if (req.host !== undefined && req.host !== '') {
-    if (req.host.length > 253 || !req.host.split('.').every(l => l.length <= 63 && DNS_1123_LABEL.test(l))) {
-      refuse('host', `"${req.host}" is not a hostname`);
-    }
-  }
+  if (req.hostname !== undefined && req.hostname !== '') checkRule('hostname', 'hostname', req.hostname);
   if (req.storage) {
     if (!QUANTITY.test(req.storage.size)) refuse('storage.size', `"${req.storage.size}" is not a size (e.g. 5Gi)`);
     checkText('storage.mountPath', req.storage.mountPath, 200);

@@ -13,7 +13,8 @@ export function HomelabImageField(props: FieldExtensionComponentProps<string>) {
       label={schema.title ?? 'Image'}
       value={value}
       placeholder="ghcr.io/owner/app:1.2.3"
-      onChange={e => onChange(e.target.value.trim())}
+      // Cleared means unset, so an optional image (the Ray template's) is not held to the pattern.
+      onChange={e => onChange(e.target.value.trim() || undefined)}
       required={required}
       disabled={disabled || readonly}
       error={Boolean(problem) || (rawErrors?.length ?? 0) > 0}
