@@ -12,12 +12,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
+import { launchChromium, signIn } from './lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_CREATE_PORT ?? 7112);
 const FIXTURE = join(repoRoot, 'e2e-tests/fixtures/homelab-form-template.yaml');
 const APP_TEMPLATE = 'homelab-app-with-postgres';
@@ -30,7 +29,6 @@ before(async () => {
     existsSync(join(repoRoot, 'packages/app/dist/index.html')),
     'the app must be built first (yarn workspace app build)',
   );
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   // The portal's own catalog locations plus the fixture template.
   const appConfig = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf-8'));
   backend = await startBackend({
@@ -46,10 +44,7 @@ before(async () => {
       },
     },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   await waitForEntities(backend.url, list =>
     list.some(e => e.kind === 'Template' && e.metadata.name === 'e2e-homelab-form') &&
     list.some(e => e.kind === 'Resource' && e.metadata.name === 'pg-media'),
@@ -64,9 +59,7 @@ after(async () => {
 async function guestPage(errors) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  await signIn(page, backend.url);
   return page;
 }
 

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
 import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
+import { launchChromium, signIn } from './lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PAGES_PORT ?? 7114);
 
 let backend;
@@ -22,9 +21,7 @@ async function guestPage(width, height = 900) {
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('button', { name: 'Create an app' }).waitFor();
+  await signIn(page, backend.url);
   return { page, errors };
 }
 
@@ -39,7 +36,6 @@ async function assertNoSidewaysScroll(page, what) {
 
 before(async () => {
   assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'the app must be built first (yarn workspace app build)');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   backend = await startBackend({
     port,
     name: 'pages',
@@ -54,10 +50,7 @@ before(async () => {
       homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1 } } },
     },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   await waitForEntities(backend.url, list => list.some(e => e.metadata.name === 'jellyfin') && list.some(e => e.metadata.name === 'media-apps'));
 });
 

@@ -4,11 +4,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
+import { launchChromium, signIn } from './lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 7107);
 
 // Names GitOps discovery derives from the example repo (no catalog file
@@ -34,10 +33,8 @@ let browser;
 async function guestPage(height, errors = []) {
   const page = await browser.newPage({ viewport: { width: 1400, height } });
   page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
   // The home page is the front door; the catalog lives at /catalog.
-  await page.getByRole('button', { name: 'Create an app' }).waitFor();
+  await signIn(page, backend.url);
   await page.goto(`${backend.url}/catalog`, { waitUntil: 'networkidle' });
   await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
   return page;
@@ -48,16 +45,12 @@ before(async () => {
     existsSync(join(repoRoot, 'packages/app/dist/index.html')),
     'the app must be built first (yarn workspace app build)',
   );
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   backend = await startBackend({
     port,
     name: 'smoke',
     database: { client: 'better-sqlite3', connection: ':memory:' },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
