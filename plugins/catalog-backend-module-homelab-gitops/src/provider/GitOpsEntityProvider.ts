@@ -17,7 +17,9 @@ export type RefreshResult =
 /**
  * Catalogs one GitOps repo: reads it (local directory or URL), builds the
  * repo model once, and replaces this provider's entities with the result.
- * An unchanged tree (same etag) costs one read and nothing else.
+ * An unchanged tree (same etag: the UrlReader's, or a local directory's
+ * fingerprint of paths, sizes and modification times) is neither read nor
+ * parsed, and the catalog gets no mutation.
  *
  * @public
  */
@@ -60,7 +62,7 @@ export class GitOpsEntityProvider implements EntityProvider {
   async refresh(): Promise<RefreshResult> {
     if (!this.connection) throw new Error(`${this.getProviderName()} is not connected to the catalog yet`);
     const snapshot: RepoSnapshot | undefined = this.source.path
-      ? await readLocalRepo(this.source.path)
+      ? await readLocalRepo(this.source.path, { etag: this.etag })
       : await readUrlRepo(this.deps.reader, this.source.url!, this.etag);
     if (!snapshot || snapshot.etag === this.etag) {
       this.deps.logger.debug(`GitOps repo ${this.describeSource()} unchanged; nothing to do`);

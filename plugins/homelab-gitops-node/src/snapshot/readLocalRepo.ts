@@ -7,37 +7,64 @@ import type { RepoFile, RepoSnapshot } from './types';
 export const REPO_FILE_PATTERN = /\.(ya?ml|md|json)$/i;
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'site']);
 
-async function walk(root: string, dir: string, out: RepoFile[]) {
+interface FileStat {
+  path: string;
+  full: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function walk(root: string, dir: string, out: FileStat[]) {
   const entries = await fs.readdir(dir, { withFileTypes: true });
+  const subdirs: string[] = [];
+  const files: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) await walk(root, full, out);
+      if (!SKIP_DIRS.has(entry.name)) subdirs.push(full);
     } else if (entry.isFile() && REPO_FILE_PATTERN.test(entry.name)) {
-      out.push({
-        path: relative(root, full).split(sep).join('/'),
-        content: await fs.readFile(full, 'utf8'),
-      });
+      files.push(full);
     }
   }
+  // An unchanged refresh is only these calls: let them overlap (the caller sorts).
+  await Promise.all([
+    ...files.map(async full => {
+      const { size, mtimeMs } = await fs.stat(full);
+      out.push({ path: relative(root, full).split(sep).join('/'), full, size, mtimeMs });
+    }),
+    ...subdirs.map(sub => walk(root, sub, out)),
+  ]);
 }
 
 /**
- * Reads a GitOps repo from a local directory. The etag is a hash of every
- * file's path and content, so an unchanged tree is recognised without
- * trusting modification times.
+ * Reads a GitOps repo from a local directory.
+ *
+ * The etag is a fingerprint of every file's path, size and modification
+ * time, taken before any file is read. Given the etag of an earlier read,
+ * an unchanged tree costs one `stat` per file and returns `undefined`
+ * without reading or parsing anything (as `readUrlRepo` does with the
+ * UrlReader's etag). Git checkouts and editors change the modification time
+ * of what they write; an edit that keeps both size and modification time is
+ * picked up with the next change.
  *
  * @public
  */
-export async function readLocalRepo(root: string): Promise<RepoSnapshot> {
+export async function readLocalRepo(root: string): Promise<RepoSnapshot>;
+/** @public */
+export async function readLocalRepo(root: string, options: { etag?: string }): Promise<RepoSnapshot | undefined>;
+export async function readLocalRepo(root: string, options?: { etag?: string }): Promise<RepoSnapshot | undefined> {
   const stat = await fs.stat(root).catch(() => undefined);
   if (!stat?.isDirectory()) {
     throw new Error(`GitOps repo directory ${root} does not exist or is not a directory`);
   }
-  const files: RepoFile[] = [];
-  await walk(root, root, files);
-  files.sort((a, b) => a.path.localeCompare(b.path));
+  const stats: FileStat[] = [];
+  await walk(root, root, stats);
+  stats.sort((a, b) => a.path.localeCompare(b.path));
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f.path).update('\0').update(f.content).update('\0');
-  return { files, etag: hash.digest('hex') };
+  for (const f of stats) hash.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
+  const etag = hash.digest('hex');
+  if (options?.etag === etag) return undefined;
+  const files: RepoFile[] = [];
+  for (const f of stats) files.push({ path: f.path, content: await fs.readFile(f.full, 'utf8') });
+  return { files, etag };
 }
