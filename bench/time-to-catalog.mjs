@@ -28,6 +28,8 @@ import { generateSyntheticRepo } from './lib/syntheticGitOpsRepo.mjs';
 const APPS = Number(process.env.APPS ?? 5000);
 const DATABASES = (process.env.DATABASES ?? 'sqlite,pg').split(',');
 const TIMEOUT_S = Number(process.env.TIMEOUT_S ?? 900);
+// Seconds to watch the backend's CPU once every entity is served (0: skip).
+const IDLE_S = Number(process.env.IDLE_S ?? 0);
 const PORT = Number(process.env.BENCH_CATALOG_PORT ?? 7221);
 const CATALOG_CONFIG = process.env.CATALOG_CONFIG ?? 'portal';
 const pgConnection = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
@@ -94,6 +96,21 @@ async function startBackend({ port, database, name, extraConfig }) {
   throw new Error(`${name} was not ready within 180 s:\n${output.slice(-4000)}`);
 }
 
+/** CPU seconds used so far by the backend's processes. */
+function backendCpuSeconds(marker) {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
 async function pgAdmin(sql) {
   const client = new pg.Client({ ...pgConnection, database: 'postgres', connectionTimeoutMillis: 3000 });
   await client.connect();
@@ -137,6 +154,9 @@ async function run(database, repoDir) {
   let servedAt;
   let served = 0;
   let rejected = 0;
+  // The machine is shared: CPU seconds of the backend say more than wall time.
+  let providerCpuS;
+  let servedCpuS;
   try {
     const deadline = readyAt + TIMEOUT_S * 1000;
     let nextSample = readyAt;
@@ -146,6 +166,7 @@ async function run(database, repoDir) {
         const m = /GitOps repo bench \([^)]*\): (\d+) entities/.exec(backend.logs());
         if (m) {
           providerAt = performance.now();
+          providerCpuS = backendCpuSeconds(marker);
           providerEntities = Number(m[1]);
         }
         if (/GitOps discovery of bench .* failed/.test(backend.logs())) throw new Error(`discovery failed:\n${backend.logs().slice(-3000)}`);
@@ -159,15 +180,25 @@ async function run(database, repoDir) {
       const now = performance.now();
       if (now >= nextSample) {
         timeline.push({ s: Math.round((now - readyAt) / 1000), served, rssMiB: Math.round(backendRss(marker) / 2 ** 20) });
-        nextSample += 10_000;
+        nextSample = now + 10_000;
       }
       // Entities the catalog refuses (policy or validation errors) are never served.
       rejected = new Set([...backend.logs().matchAll(/(?:Policy check failed for|Processing of) ([a-z]+:[^\s;]+)/gi)].map(m => m[1])).size;
       if (providerEntities && served >= providerEntities + orgEntities - rejected) {
         servedAt = now;
+        servedCpuS = backendCpuSeconds(marker);
         break;
       }
       await sleep(1000);
+    }
+    // After the fill: what the catalog keeps costing with nothing changing
+    // (reprocessing every entity each catalog.processingInterval).
+    let idleCpuPct;
+    if (servedAt && IDLE_S > 0) {
+      const cpu0 = backendCpuSeconds(marker);
+      const w0 = performance.now();
+      await sleep(IDLE_S * 1000);
+      idleCpuPct = (100 * (backendCpuSeconds(marker) - cpu0)) / ((performance.now() - w0) / 1000);
     }
     const res = await api(backend.url, '/api/catalog/entity-facets?facet=kind');
     const byKind = Object.fromEntries((await res.json()).facets.kind.map(f => [f.value, f.count]));
@@ -187,6 +218,9 @@ async function run(database, repoDir) {
       rejected,
       expected: providerEntities ? providerEntities + orgEntities - rejected : undefined,
       peakRssMiB: Math.round(peakRss / 2 ** 20),
+      idleCpuPct,
+      providerCpuS,
+      servedCpuS,
       byKind,
       timeline,
     };
@@ -210,11 +244,13 @@ try {
   }
   const f = x => (x === undefined ? `> ${TIMEOUT_S}` : x.toFixed(1));
   console.log(`Apps: ${APPS}; catalog config: ${CATALOG_CONFIG}`);
-  console.log('| Database | Entities served (rejected by the catalog) | Provider done, s | All served, s | Catalog after provider, s | Peak backend RSS, MiB |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| Database | Entities served (rejected by the catalog) | Provider done, s (backend CPU s) | All served, s (backend CPU s) | Catalog after provider, s | Peak backend RSS, MiB | Backend CPU after the fill, % of a core |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.database} | ${r.served} of ${r.expected ?? '?'} (${r.rejected}) | ${f(r.providerS)} | ${f(r.servedS)} | ${f(r.catalogAfterProviderS)} | ${r.peakRssMiB} |`);
+    console.log(`| ${r.database} | ${r.served} of ${r.expected ?? '?'} (${r.rejected}) | ${f(r.providerS)} (${r.providerCpuS?.toFixed(0) ?? '-'}) | ${f(r.servedS)} (${r.servedCpuS?.toFixed(0) ?? '-'}) | ${f(r.catalogAfterProviderS)} | ${r.peakRssMiB} | ${r.idleCpuPct === undefined ? '-' : `${r.idleCpuPct.toFixed(0)} (${IDLE_S} s)`} |`);
   }
 } finally {
   rmSync(repoDir, { recursive: true, force: true });
 }
+// Open keep-alive sockets must not hold the process once the results are out.
+process.exit(0);

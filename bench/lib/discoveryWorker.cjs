@@ -52,8 +52,14 @@ async function walk(dir, out) {
   }
 }
 
+const cpuMs = since => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
 async function baseline() {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const files = [];
   await walk(root, files);
   let documents = 0;
@@ -64,7 +70,7 @@ async function baseline() {
       documents++;
     }
   }
-  return { ms: performance.now() - t0, files: files.length, documents };
+  return { ms: performance.now() - t0, cpuMs: cpuMs(c0), files: files.length, documents };
 }
 
 async function ingest() {
@@ -96,16 +102,20 @@ async function ingest() {
 
   let before = snapshotCounts();
   let t0 = performance.now();
+  let c0 = process.cpuUsage();
   const full = await provider.refresh();
   const fullMs = performance.now() - t0;
+  const fullCpuMs = cpuMs(c0);
   const fullWork = { ...diff(before, snapshotCounts()), entities: mutations.reduce((a, b) => a + b, 0) };
   const maxRssAfterFull = process.resourceUsage().maxRSS * 1024;
 
   const applied = mutations.length;
   before = snapshotCounts();
   t0 = performance.now();
+  c0 = process.cpuUsage();
   const again = await provider.refresh();
   const unchangedMs = performance.now() - t0;
+  const unchangedCpuMs = cpuMs(c0);
   const unchangedWork = {
     ...diff(before, snapshotCounts()),
     mutations: mutations.length - applied,
@@ -113,9 +123,11 @@ async function ingest() {
   };
   return {
     fullMs,
+    fullCpuMs,
     fullStatus: full.status,
     fullWork,
     unchangedMs,
+    unchangedCpuMs,
     unchangedStatus: again.status,
     unchangedWork,
     rssBeforeBytes: rssBefore,
