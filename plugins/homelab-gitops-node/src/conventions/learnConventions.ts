@@ -1,4 +1,5 @@
 import { ResourceTypes } from '@internal/plugin-homelab-common';
+import { parse } from 'yaml';
 import { containers, group, podTemplate, strings } from '../model/k8s';
 import type { RepoSnapshot } from '../snapshot/types';
 import type { ManifestObject, ParsedManifest, RepoModel, RepoUnit } from '../model/types';
@@ -126,10 +127,11 @@ function learnIngress(model: RepoModel, apps: RepoUnit[], overrides: ConventionO
   };
 }
 
-function learnCaches(model: RepoModel): Record<string, CacheConventions> {
+function learnCaches(model: RepoModel, snapshot: RepoSnapshot): Record<string, CacheConventions> {
   const out: Record<string, CacheConventions> = {};
   for (const cache of model.resources.filter(r => r.type === ResourceTypes.cache)) {
-    const ns = cache.manifest.namespace;
+    // A Helm release runs in its Application's destination, not where the Application lives (argocd).
+    const ns = cache.helmRelease?.namespace ?? cache.manifest.namespace;
     const podLabels = podTemplate(cache.manifest.object)?.metadata?.labels ?? {};
     const service = model.manifests.find(
       m =>
@@ -172,6 +174,21 @@ function learnCaches(model: RepoModel): Record<string, CacheConventions> {
     let databases: number | undefined;
     for (const m of model.manifests.filter(x => x.object.kind === 'ConfigMap' && x.namespace === ns && x.file.startsWith(dirOf(cache.manifest.file)))) {
       for (const [, value] of strings(m.object.data ?? {})) {
+        const hit = value.match(/^\s*databases\s+(\d+)/m);
+        if (hit) databases = Number(hit[1]);
+      }
+    }
+    // A Helm release's server configuration is in its values (Bitnami's `commonConfiguration`).
+    for (const file of cache.helmRelease?.valueFiles ?? []) {
+      const content = snapshot.files.find(f => f.path === file)?.content;
+      if (content === undefined) continue;
+      let values: unknown;
+      try {
+        values = parse(content);
+      } catch {
+        continue; // the model already reports the file as malformed
+      }
+      for (const [, value] of strings(values)) {
         const hit = value.match(/^\s*databases\s+(\d+)/m);
         if (hit) databases = Number(hit[1]);
       }
@@ -320,7 +337,7 @@ export function learnConventions(
     replicationSource: rs
       ? { file: rs.file, objects: model.manifests.filter(m => m.file === rs.file).map(m => m.object) }
       : undefined,
-    caches: learnCaches(model),
+    caches: learnCaches(model, snapshot),
     ray: learnRay(model, apps, overrides),
   };
 }

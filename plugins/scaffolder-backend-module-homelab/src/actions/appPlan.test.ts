@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GitOpsSources } from '../source/GitOpsSources';
@@ -73,6 +73,12 @@ describe('homelab:app:plan', () => {
         ({
           etag: 'abc',
           files: async () => walk(fixture).map(path => ({ path, content: async () => readFileSync(join(fixture, path)) })),
+          // Like the UrlReader's: the tree extracted to a temp dir the caller removes.
+          dir: async () => {
+            const extracted = mkdtempSync(join(tmpdir(), 'homelab-remote-'));
+            cpSync(fixture, extracted, { recursive: true });
+            return extracted;
+          },
         }) as any,
     });
     const remote = GitOpsSources.fromConfig(
