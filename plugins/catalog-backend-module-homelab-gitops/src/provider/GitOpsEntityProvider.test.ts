@@ -13,11 +13,19 @@ import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
 import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES } from '@internal/plugin-homelab-gitops-node';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, promises as fsPromises, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { GitOpsEntityProvider } from './GitOpsEntityProvider';
 import type { GitOpsSource } from './GitOpsSource';
+
+// Counts parses (still parsing for real) so a test can tell a skipped refresh
+// from one that re-parsed the repo and happened to produce the same entities.
+jest.mock('yaml', () => {
+  const actual = jest.requireActual('yaml');
+  return { ...actual, parseAllDocuments: jest.fn(actual.parseAllDocuments) };
+});
 
 const exampleRepo = resolve(__dirname, '../../../../examples/homelab-gitops');
 
@@ -409,6 +417,38 @@ describe('GitOpsEntityProvider', () => {
       expect.objectContaining({ file: 'cluster/apps/media/jellyfin/broken.yaml', line: expect.any(Number) }),
     ]);
     expect(find(rec.entities(), 'Component', 'jellyfin')).toBeDefined();
+  });
+
+  it('neither reads nor parses an unchanged local tree, and notices a touched file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-'));
+    cpSync(exampleRepo, dir, { recursive: true });
+    const provider = new GitOpsEntityProvider(source({ path: dir }), { reader, logger });
+    const rec = recordingConnection();
+    await provider.connect(rec.connection);
+    const parses = jest.mocked(parseAllDocuments);
+    const reads = jest.spyOn(fsPromises, 'readFile');
+    try {
+      await provider.refresh();
+      expect(parses.mock.calls.length).toBeGreaterThan(100);
+      expect(reads.mock.calls.length).toBeGreaterThan(100);
+
+      parses.mockClear();
+      reads.mockClear();
+      expect(await provider.refresh()).toMatchObject({ status: 'unchanged' });
+      expect(parses).not.toHaveBeenCalled();
+      expect(reads).not.toHaveBeenCalled();
+      expect(rec.mutations).toHaveLength(1);
+
+      // Same content, new modification time (a checkout rewriting a file):
+      // read and parsed again, because the fingerprint cannot know better.
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(dir, 'cluster/apps/media/jellyfin/deployment.yaml'), later, later);
+      expect(await provider.refresh()).toMatchObject({ status: 'updated' });
+      expect(parses.mock.calls.length).toBeGreaterThan(100);
+      expect(rec.mutations).toHaveLength(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('says which directory is missing', async () => {

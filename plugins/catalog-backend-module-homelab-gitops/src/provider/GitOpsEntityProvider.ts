@@ -17,7 +17,9 @@ export type RefreshResult =
 /**
  * Catalogs one GitOps repo: reads it (local directory or URL), builds the
  * repo model once, and replaces this provider's entities with the result.
- * An unchanged tree (same etag) costs one read and nothing else.
+ * An unchanged tree (same etag: the UrlReader's, or a local directory's
+ * fingerprint of paths, sizes and modification times) is neither read nor
+ * parsed, and the catalog gets no mutation.
  *
  * @public
  */
@@ -61,7 +63,7 @@ export class GitOpsEntityProvider implements EntityProvider {
     if (!this.connection) throw new Error(`${this.getProviderName()} is not connected to the catalog yet`);
     const limits = { maxFileSizeBytes: this.source.maxFileSizeBytes };
     const snapshot: RepoSnapshot | undefined = this.source.path
-      ? await readLocalRepo(this.source.path, limits)
+      ? await readLocalRepo(this.source.path, { ...limits, etag: this.etag })
       : await readUrlRepo(this.deps.reader, this.source.url!, this.etag, limits);
     if (!snapshot || snapshot.etag === this.etag) {
       this.deps.logger.debug(`GitOps repo ${this.describeSource()} unchanged; nothing to do`);

@@ -75,7 +75,17 @@ function baseAnnotations(source: GitOpsSource, repoPath: string, isFile: boolean
 
 // Docs are a README, a docs/ folder or a mkdocs.yml (see findDocs); the
 // TechDocs preparer builds them from a prepared copy, never in place.
-const hasDocs = (model: RepoModel, dir: string) => findDocs(model.paths, [dir]).some(d => d.dir === dir);
+// Decided for the root and every unit in one pass over the paths, once per model.
+const docsDirs = new WeakMap<RepoModel, { asked: Set<string>; found: Set<string> }>();
+function hasDocs(model: RepoModel, dir: string): boolean {
+  let known = docsDirs.get(model);
+  if (!known || !known.asked.has(dir)) {
+    const asked = new Set(['', dir, ...model.units.map(u => u.path)]);
+    known = { asked, found: new Set(findDocs(model.paths, [...asked]).map(d => d.dir)) };
+    docsDirs.set(model, known);
+  }
+  return known.found.has(dir);
+}
 
 const RESOURCE_TITLES: Record<string, string> = {
   [ResourceTypes.postgresCluster]: 'Postgres cluster',

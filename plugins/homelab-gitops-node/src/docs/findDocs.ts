@@ -31,21 +31,39 @@ const README = /^readme\.md$/i;
  * @public
  */
 export function findDocs(paths: Iterable<string>, unitDirs: string[]): DocsLocation[] {
-  const all = [...paths];
+  const dirs = ['', ...new Set(unitDirs.filter(d => d !== ''))].sort();
+  const wanted = new Set(dirs);
+  // One pass over the paths: the files right in each wanted directory (README,
+  // mkdocs.yml) and the Markdown anywhere below its docs/ folder, in path order.
+  const direct = new Map<string, string[]>();
+  const docsPages = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, dir: string, rel: string) => {
+    if (!map.has(dir)) map.set(dir, []);
+    map.get(dir)!.push(rel);
+  };
+  for (const p of paths) {
+    const slash = p.lastIndexOf('/');
+    const dir = slash < 0 ? '' : p.slice(0, slash);
+    if (wanted.has(dir)) add(direct, dir, p.slice(slash + 1));
+    if (!MARKDOWN.test(p)) continue;
+    // `docs/` may start at any segment: `a/docs/x.md` is a page of `a` and, as `docs/x.md`, of nothing else.
+    for (let i = p.indexOf('docs/'); i >= 0; i = p.indexOf('docs/', i + 1)) {
+      if (i > 0 && p[i - 1] !== '/') continue;
+      const owner = i === 0 ? '' : p.slice(0, i - 1);
+      if (wanted.has(owner)) add(docsPages, owner, p.slice(i));
+    }
+  }
   const locate = (dir: string): DocsLocation | undefined => {
-    const prefix = dir ? `${dir}/` : '';
-    const own = all.filter(p => p.startsWith(prefix)).map(p => p.slice(prefix.length));
-    const docsPages = own.filter(p => p.startsWith('docs/') && MARKDOWN.test(p));
+    const own = direct.get(dir) ?? [];
+    const pages = docsPages.get(dir) ?? [];
     const readme = own.find(p => README.test(p));
     let shape: DocsLocation['shape'];
     if (own.some(p => MKDOCS.test(p))) shape = 'mkdocs';
-    else if (docsPages.length > 0) shape = 'folder';
+    else if (pages.length > 0) shape = 'folder';
     // A repo's root README is its front page on GitHub, not a docs site.
     else if (readme && dir !== '') shape = 'readme';
     else return undefined;
-    const pages = [...docsPages, ...(readme && shape !== 'mkdocs' ? [readme] : [])].sort();
-    return { dir, shape, pages };
+    return { dir, shape, pages: [...pages, ...(readme && shape !== 'mkdocs' ? [readme] : [])].sort() };
   };
-  const dirs = ['', ...new Set(unitDirs.filter(d => d !== ''))].sort();
   return dirs.map(locate).filter((d): d is DocsLocation => d !== undefined);
 }

@@ -2,19 +2,11 @@ import { HomelabRepoAnnotations } from '@internal/plugin-homelab-common';
 import type { GitOpsLayout } from '../layout';
 import type { FoundUnit } from './findUnits';
 import { isWorkload } from './k8s';
+import { UnitIndex } from './UnitIndex';
 import type { ParsedManifest, RepoUnit } from './types';
 
 /** The label Helm charts put on everything of a release (and Argo CD tracks by default). */
 export const HELM_INSTANCE_LABEL = 'app.kubernetes.io/instance';
-
-/** The unit owning a file: the most specific one whose files hold it. */
-export function unitOfFile(units: FoundUnit[], file: string): FoundUnit | undefined {
-  let best: FoundUnit | undefined;
-  for (const u of units) {
-    if (u.owns(file) && (!best || u.unit.path.length > best.unit.path.length)) best = u;
-  }
-  return best;
-}
 
 /** Owner entity ref named in the repo (annotation or label on a kustomization or manifest). */
 export function ownerOf(manifests: ParsedManifest[]): string | undefined {
@@ -63,8 +55,9 @@ function labelSelectorOf(unit: RepoUnit, manifests: ParsedManifest[]): string | 
  */
 export function assignManifests(units: FoundUnit[], manifests: ParsedManifest[], layout: GitOpsLayout): FoundUnit[] {
   const byUnit = new Map<FoundUnit, ParsedManifest[]>(units.map(u => [u, []]));
+  const index = new UnitIndex(units);
   for (const m of manifests) {
-    const owner = unitOfFile(units, m.file);
+    const owner = index.unitOfFile(m.file);
     if (owner) byUnit.get(owner)!.push(m);
   }
   return units.map(found => {
@@ -76,7 +69,7 @@ export function assignManifests(units: FoundUnit[], manifests: ParsedManifest[],
       own.find(m => m.namespace && m.object.kind !== 'Application')?.namespace ?? unit.argoApps[0]?.destinationNamespace;
     const labelSelector = labelSelectorOf(unit, own);
     return {
-      owns: found.owns,
+      ...found,
       unit: {
         ...unit,
         manifests: own,

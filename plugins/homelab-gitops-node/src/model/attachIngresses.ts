@@ -50,11 +50,14 @@ export function attachIngresses(units: FoundUnit[], manifests: ParsedManifest[])
         .map(svc => serviceOwner.get(`${m.namespace ?? ''}/${svc}`))
         .filter((u): u is FoundUnit => !!u),
     );
-    for (const u of owners) ingresses.set(u, [...(ingresses.get(u) ?? []), m]);
+    for (const u of owners) {
+      if (!ingresses.has(u)) ingresses.set(u, []);
+      ingresses.get(u)!.push(m);
+    }
   }
   return units.map(u => {
     const own = ingresses.get(u) ?? [];
     const hosts = [...new Set(own.flatMap(m => ingressHosts(m.object)))];
-    return { owns: u.owns, unit: { ...u.unit, ingresses: own, hosts } };
+    return { ...u, unit: { ...u.unit, ingresses: own, hosts } };
   });
 }

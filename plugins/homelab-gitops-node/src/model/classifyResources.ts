@@ -2,7 +2,7 @@ import { ResourceTypes } from '@internal/plugin-homelab-common';
 import type { ResourceType } from '@internal/plugin-homelab-common';
 import type { GitOpsLayout } from '../layout';
 import { systemForResource } from '../layout';
-import { unitOfFile } from './assignManifests';
+import { UnitIndex } from './UnitIndex';
 import type { FoundUnit } from './findUnits';
 import { containers, group, isWorkload, podTemplate } from './k8s';
 import { isArgoApplication } from './readArgoApps';
@@ -94,6 +94,20 @@ interface Candidate {
 
 function manifestCandidates(units: FoundUnit[], k8s: ParsedManifest[]): Candidate[] {
   const candidates: Candidate[] = [];
+  const index = new UnitIndex(units);
+  const servicesByNamespace = new Map<string | undefined, ParsedManifest[]>();
+  const poolersByCluster = new Map<unknown, ParsedManifest[]>();
+  for (const m of k8s) {
+    if (m.object.kind === 'Service') {
+      if (!servicesByNamespace.has(m.namespace)) servicesByNamespace.set(m.namespace, []);
+      servicesByNamespace.get(m.namespace)!.push(m);
+    }
+    if (m.object.kind === 'Pooler') {
+      const cluster = m.object.spec?.cluster?.name;
+      if (!poolersByCluster.has(cluster)) poolersByCluster.set(cluster, []);
+      poolersByCluster.get(cluster)!.push(m);
+    }
+  }
   for (const m of k8s) {
     const r = resourceOf(m);
     if (!r) continue;
@@ -101,16 +115,16 @@ function manifestCandidates(units: FoundUnit[], k8s: ParsedManifest[]): Candidat
     if (r.type === ResourceTypes.cache || (r.type === ResourceTypes.postgresCluster && isWorkload(m.object))) {
       // Apps reach a workload through the Services selecting its pods.
       const podLabels = podTemplate(m.object)?.metadata?.labels;
-      for (const svc of k8s.filter(s => s.object.kind === 'Service' && s.namespace === m.namespace)) {
+      for (const svc of servicesByNamespace.get(m.namespace) ?? []) {
         if (selectorMatches(svc.object.spec?.selector, podLabels)) aliases.push(svc.object.metadata.name);
       }
     }
     if (r.type === ResourceTypes.postgresCluster && !isWorkload(m.object)) {
-      for (const pooler of k8s.filter(p => p.object.kind === 'Pooler' && p.object.spec?.cluster?.name === m.object.metadata.name)) {
+      for (const pooler of poolersByCluster.get(m.object.metadata.name) ?? []) {
         aliases.push(pooler.object.metadata.name);
       }
     }
-    const definedBy = unitOfFile(units, m.file)?.unit;
+    const definedBy = index.unitOfFile(m.file)?.unit;
     candidates.push({
       manifest: m,
       type: r.type,
@@ -124,14 +138,20 @@ function manifestCandidates(units: FoundUnit[], k8s: ParsedManifest[]): Candidat
 
 function helmCandidates(units: FoundUnit[], applications: ParsedManifest[]): Candidate[] {
   const candidates: Candidate[] = [];
-  const unitOfApp = (app: ArgoApp) => units.find(u => u.unit.argoApps.includes(app))?.unit;
-  for (const app of units.flatMap(u => u.unit.argoApps).filter((a, i, all) => all.indexOf(a) === i)) {
-    const manifest = applications.find(m => m.file === app.file && m.object.metadata.name === app.name);
+  const unitOfApp = new Map<ArgoApp, RepoUnit>();
+  for (const u of units) for (const app of u.unit.argoApps) if (!unitOfApp.has(app)) unitOfApp.set(app, u.unit);
+  const applicationOf = new Map<string, ParsedManifest>();
+  for (const m of applications) {
+    const key = `${m.file}\0${m.object.metadata.name}`;
+    if (!applicationOf.has(key)) applicationOf.set(key, m);
+  }
+  for (const app of unitOfApp.keys()) {
+    const manifest = applicationOf.get(`${app.file}\0${app.name}`);
     if (!manifest) continue;
     for (const chart of app.charts) {
       const service = dataServiceOfChart(chart);
       if (!service) continue;
-      const unit = unitOfApp(app);
+      const unit = unitOfApp.get(app);
       candidates.push({
         manifest,
         type: service.type,

@@ -3,6 +3,7 @@ import type { ResourceType } from '@internal/plugin-homelab-common';
 import type { FoundUnit } from './findUnits';
 import { group, isWorkload, strings } from './k8s';
 import type { ParsedDocument } from './parseManifests';
+import { UnitIndex } from './UnitIndex';
 import type { Dependency, ParsedManifest, RepoResource, RepoUnit } from './types';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,15 +26,19 @@ const NOT_A_CONSUMER = new Set(['Application', 'Kustomization', 'NetworkPolicy',
 const STORAGE_CLASS_KEY = /(^|\.)storageClass(Name)?$/;
 
 function hostMatchers(resources: RepoResource[]) {
-  return resources
+  const matchers = resources
     .filter(r => r.aliases.length > 0 && NAMED_BY_HOST.includes(r.type))
     .map(r => {
       const alts = r.aliases.map(escapeRe);
       if (r.type === ResourceTypes.postgresCluster && !r.helmRelease && !isWorkload(r.manifest.object)) {
         alts.push(`${escapeRe(r.manifest.object.metadata.name)}-(?:rw|ro|r|pooler-[a-z0-9]+)`);
       }
-      return { resource: r, re: nameRe(alts.join('|')) };
+      return { resource: r, alternatives: alts.join('|'), re: nameRe(alts.join('|')) };
     });
+  // Most values name nothing: one regex of every name rules them out before
+  // each resource's own regex is tried (it matches exactly when one of them does).
+  const any = matchers.length > 0 ? nameRe(matchers.map(m => m.alternatives).join('|')) : undefined;
+  return { matchers, mayMatch: (value: string) => any !== undefined && any.test(value) };
 }
 
 /** A document whose values may name what the unit uses, and how to cite it. */
@@ -46,11 +51,32 @@ interface ValueSource {
   helmValues: boolean;
 }
 
-function valueSourcesOf(unit: RepoUnit, owns: (f: string) => boolean, documents: ParsedDocument[]): ValueSource[] {
-  const sources: ValueSource[] = [];
-  const valueFiles = new Set(unit.argoApps.flatMap(a => a.valueFiles));
+/** The documents of each unit's own files and Helm value files, in repo order. */
+function documentsByUnit(units: FoundUnit[], documents: ParsedDocument[]): Map<FoundUnit, ParsedDocument[]> {
+  const index = new UnitIndex(units);
+  const byValueFile = new Map<string, FoundUnit[]>();
+  for (const u of units) {
+    for (const f of new Set(u.unit.argoApps.flatMap(a => a.valueFiles))) {
+      if (!byValueFile.has(f)) byValueFile.set(f, []);
+      byValueFile.get(f)!.push(u);
+    }
+  }
+  const result = new Map<FoundUnit, ParsedDocument[]>(units.map(u => [u, []]));
+  const ownersOf = new Map<string, Set<FoundUnit>>();
   for (const doc of documents) {
-    if (!owns(doc.file) && !valueFiles.has(doc.file)) continue;
+    let owners = ownersOf.get(doc.file);
+    if (!owners) {
+      owners = new Set([...index.owners(doc.file), ...(byValueFile.get(doc.file) ?? [])]);
+      ownersOf.set(doc.file, owners);
+    }
+    for (const u of owners) result.get(u)!.push(doc);
+  }
+  return result;
+}
+
+function valueSourcesOf(unit: RepoUnit, documents: ParsedDocument[]): ValueSource[] {
+  const sources: ValueSource[] = [];
+  for (const doc of documents) {
     const v = doc.value as any;
     if (typeof v?.kind === 'string' && NOT_A_CONSUMER.has(v.kind)) continue;
     const label = typeof v?.kind === 'string' && v?.metadata?.name ? `${v.kind} ${v.metadata.name}` : '';
@@ -93,18 +119,26 @@ function structuredClaims(m: ParsedManifest): Array<{ type: ResourceType; name: 
  * A unit never depends on what it defines or deploys.
  */
 export function findDependencies(units: FoundUnit[], resources: RepoResource[], documents: ParsedDocument[]): FoundUnit[] {
-  const matchers = hostMatchers(resources);
-  const byName = (type: ResourceType, name: string) =>
-    resources.find(r => r.type === type && (r.helmRelease?.releaseName ?? r.manifest.object.metadata.name) === name);
-  return units.map(({ unit, owns }) => {
+  const { matchers, mayMatch } = hostMatchers(resources);
+  // Keyed by type and name (and the name's JS type, as `===` compares it).
+  const key = (type: ResourceType, name: unknown) => `${type}\0${typeof name}\0${name}`;
+  const named = new Map<string, RepoResource>();
+  for (const r of resources) {
+    const k = key(r.type, r.helmRelease?.releaseName ?? r.manifest.object.metadata.name);
+    if (!named.has(k)) named.set(k, r);
+  }
+  const byName = (type: ResourceType, name: string) => named.get(key(type, name));
+  const documentsOf = documentsByUnit(units, documents);
+  return units.map(found => {
+    const unit = found.unit;
     const deps = new Map<string, Dependency>();
     const add = (r: RepoResource | undefined, file: string, reason: string) => {
       if (!r || r.definedBy === unit.name || r.deployedBy === unit.name || deps.has(r.name)) return;
       deps.set(r.name, { target: r.name, targetType: r.type, file, reason });
     };
-    for (const source of valueSourcesOf(unit, owns, documents)) {
+    for (const source of valueSourcesOf(unit, documentsOf.get(found)!)) {
       for (const [keyPath, value] of strings(source.value)) {
-        for (const { resource, re } of matchers) {
+        for (const { resource, re } of mayMatch(value) ? matchers : []) {
           const hit = value.match(re);
           if (hit) add(resource, source.file, `"${hit[0]}" in ${source.label ? `${source.label}: ` : ''}${keyPath}`);
         }
@@ -118,6 +152,6 @@ export function findDependencies(units: FoundUnit[], resources: RepoResource[], 
       const cls = ing.object.spec?.ingressClassName;
       if (cls) add(byName(ResourceTypes.ingressClass, cls), ing.file, `ingressClassName ${cls} (Ingress ${ing.object.metadata.name})`);
     }
-    return { owns, unit: { ...unit, dependencies: [...deps.values()].sort((a, b) => a.target.localeCompare(b.target)) } };
+    return { ...found, unit: { ...unit, dependencies: [...deps.values()].sort((a, b) => a.target.localeCompare(b.target)) } };
   });
 }

@@ -3,12 +3,27 @@ import { systemForPath } from '../layout';
 import type { VendoredChart } from './findVendoredCharts';
 import { isWorkload } from './k8s';
 import { dirOf, isUnder } from './repoPaths';
+import { UnitIndex } from './UnitIndex';
 import type { ArgoApp, ParsedManifest, RepoUnit } from './types';
+
+/** The files a unit owns: these files, and everything in or below these folders ('' is the whole repo). */
+export interface UnitScope {
+  files: string[];
+  dirs: string[];
+}
 
 /** A unit before its manifests are assigned, and which files are its own. */
 export interface FoundUnit {
   unit: RepoUnit;
   owns: (file: string) => boolean;
+  /** What `owns` answers, as data, so a {@link UnitIndex} can look owners up by path. */
+  scope: UnitScope;
+}
+
+/** `owns` and `scope` of a unit, from the same data. */
+function ownership(scope: UnitScope): Pick<FoundUnit, 'owns' | 'scope'> {
+  const files = new Set(scope.files);
+  return { scope, owns: f => files.has(f) || scope.dirs.some(d => isUnder(f, d)) };
 }
 
 type Placed = Pick<RepoUnit, 'name' | 'layer' | 'domain' | 'system' | 'path' | 'unit' | 'argoApps'>;
@@ -29,6 +44,8 @@ interface LayoutUnit {
 /** The units the app roots define, before Argo apps are looked at. */
 function findLayoutUnits(layout: GitOpsLayout, paths: string[], kustomizationDirs: Set<string>): LayoutUnit[] {
   const units: LayoutUnit[] = [];
+  const variantsByDir = new Map<string, string[]>();
+  for (const k of kustomizationDirs) variantsByDir.set(dirOf(k), [...(variantsByDir.get(dirOf(k)) ?? []), k]);
   for (const rule of layout.apps) {
     const inRoot = paths.filter(p => below(rule, p));
     if (rule.unit === 'directory') {
@@ -47,7 +64,7 @@ function findLayoutUnits(layout: GitOpsLayout, paths: string[], kustomizationDir
           continue;
         }
         // No kustomization of its own: variants below it (prod/staging) are the apps.
-        for (const variant of [...kustomizationDirs].filter(k => dirOf(k) === dir).sort()) {
+        for (const variant of [...(variantsByDir.get(dir) ?? [])].sort()) {
           units.push({ name: `${app}-${variant.slice(dir.length + 1)}`, domain: d, path: variant, unit: 'directory' });
         }
       }
@@ -83,6 +100,31 @@ function deploys(app: ArgoApp, unit: LayoutUnit): boolean {
   );
 }
 
+/**
+ * The Argo apps that may deploy a layout unit, in their order, found by the
+ * unit's path rather than by asking every app: a superset of those
+ * {@link deploys} accepts.
+ */
+function appsThatMayDeploy(argoApps: ArgoApp[]): (unit: LayoutUnit) => ArgoApp[] {
+  const byPath = new Map<string, number[]>();
+  const byValueDir = new Map<string, number[]>();
+  const recursive: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    if (!map.has(key)) map.set(key, []);
+    map.get(key)!.push(i);
+  };
+  argoApps.forEach((a, i) => {
+    for (const p of a.paths) add(byPath, p, i);
+    for (const f of a.valueFiles) add(byValueDir, dirOf(f), i);
+    if (a.recurse) recursive.push(i);
+  });
+  return unit => {
+    const dir = unit.unit === 'directory' ? unit.path : dirOf(unit.path);
+    const hits = new Set([...(byPath.get(dir) ?? []), ...(byValueDir.get(unit.path) ?? []), ...recursive]);
+    return [...hits].sort((a, b) => a - b).map(i => argoApps[i]);
+  };
+}
+
 /** A component for an Argo app that deploys no layout unit: a platform piece, or an app whose folder is gone. */
 function unitOfArgoApp(
   app: ArgoApp,
@@ -105,11 +147,10 @@ function unitOfArgoApp(
         unit: 'file',
         argoApps: [app],
       }),
-      owns: f => f === app.file,
+      ...ownership({ files: [app.file], dirs: [] }),
     };
   }
-  const owned = [...gitPaths, ...valueDirs];
-  const owns = (f: string) => owned.some(p => isUnder(f, p));
+  const owned = ownership({ files: [], dirs: [...gitPaths, ...valueDirs] });
   const appRule = layout.apps.find(r => below(r, location));
   const stale = !paths.some(p => isUnder(p, location));
   if (appRule && stale) {
@@ -124,7 +165,7 @@ function unitOfArgoApp(
         unit: 'directory',
         argoApps: [app],
       }),
-      owns,
+      ...owned,
     };
   }
   const system = app.system ?? systemForPath(layout, location) ?? layout.defaultPlatformSystem;
@@ -132,7 +173,7 @@ function unitOfArgoApp(
   const domain = appDomain && system === layout.appSystem.replace('{domain}', appDomain) ? appDomain : layout.platformDomain;
   return {
     unit: emptyUnit({ name: app.name, layer: 'platform', domain, system, path: location, unit: 'directory', argoApps: [app] }),
-    owns,
+    ...owned,
   };
 }
 
@@ -150,6 +191,7 @@ export function findUnits(
 ): FoundUnit[] {
   const kustomizationDirs = new Set(manifests.filter(m => m.object.kind === 'Kustomization').map(m => dirOf(m.file)));
   const layoutUnits = findLayoutUnits(layout, paths, kustomizationDirs);
+  const deployers = appsThatMayDeploy(argoApps);
   const found: FoundUnit[] = layoutUnits.map(u => ({
     unit: emptyUnit({
       name: u.name,
@@ -158,9 +200,9 @@ export function findUnits(
       system: layout.appSystem.replace('{domain}', u.domain),
       path: u.path,
       unit: u.unit,
-      argoApps: argoApps.filter(a => deploys(a, u)),
+      argoApps: deployers(u).filter(a => deploys(a, u)),
     }),
-    owns: u.files ? f => u.files!.includes(f) : f => isUnder(f, u.path),
+    ...ownership(u.files ? { files: u.files, dirs: [] } : { files: [], dirs: [u.path] }),
   }));
   const used = new Set(found.flatMap(f => f.unit.argoApps));
   const names = new Set(found.map(f => f.unit.name));
@@ -168,15 +210,16 @@ export function findUnits(
     const f = unitOfArgoApp(app, layout, paths, vendoredCharts);
     const name = names.has(f.unit.name) ? `${f.unit.name}-argo` : f.unit.name;
     names.add(name);
-    found.push({ unit: { ...f.unit, name }, owns: f.owns });
+    found.push({ ...f, unit: { ...f.unit, name } });
   }
   // A file unit with neither workload nor Service (a RuntimeClass, a SOPS
   // secret on its own) is configuration, not an app.
-  const k8s = manifests.filter(m => m.object.kind !== 'Kustomization');
-  return found.filter(
-    f =>
-      f.unit.layer !== 'app' ||
-      f.unit.unit !== 'file' ||
-      k8s.some(m => f.owns(m.file) && (isWorkload(m.object) || m.object.kind === 'Service')),
-  );
+  const index = new UnitIndex(found);
+  const runsSomething = new Set<FoundUnit>();
+  for (const m of manifests) {
+    if (m.object.kind !== 'Kustomization' && (isWorkload(m.object) || m.object.kind === 'Service')) {
+      for (const owner of index.owners(m.file)) runsSomething.add(owner);
+    }
+  }
+  return found.filter(f => f.unit.layer !== 'app' || f.unit.unit !== 'file' || runsSomething.has(f));
 }

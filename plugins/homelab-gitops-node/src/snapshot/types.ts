@@ -44,6 +44,11 @@ export interface RepoReadOptions {
    * them is read. Default {@link DEFAULT_MAX_FILE_SIZE_BYTES}.
    */
   maxFileSizeBytes?: number;
+  /**
+   * The etag of an earlier read of a local tree: when the tree is unchanged,
+   * `readLocalRepo` returns `undefined` without reading any file.
+   */
+  etag?: string;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('planApp on the example repo', () => {
     const ingressList = fileOf(plan, 'cluster/apps/shared/ingress/kustomization.yaml').content;
     expect(ingressList.startsWith('# Central ingress layer for all apps')).toBe(true);
     // That list is in append order, not sorted: the new entry goes last.
-    expect(ingressList.trimEnd().endsWith('- portfolio-staging.yaml\n- wiki.yaml')).toBe(true);
+    expect(ingressList.trimEnd().endsWith('- backstage.yaml\n- wiki.yaml')).toBe(true);
     expect(parse(fileOf(plan, 'cluster/apps/productivity/wiki/vpa.yaml').content).spec.updatePolicy.updateMode).toBe('Off');
   });
 

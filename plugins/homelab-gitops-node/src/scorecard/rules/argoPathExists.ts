@@ -1,3 +1,4 @@
+import { modelIndex } from '../modelIndex';
 import type { ScorecardRule } from '../types';
 
 /** Every git path of an Argo CD Application exists in the repo. */
@@ -6,7 +7,7 @@ export const argoPathExists: ScorecardRule = {
   checkUnit: (unit, model) =>
     unit.argoApps.flatMap(app =>
       app.paths.map(p => {
-        const exists = [...model.paths].some(f => f === p || f.startsWith(`${p}/`));
+        const exists = modelIndex(model).pathExists(p);
         return {
           rule: 'argo-path-exists' as const,
           passed: exists,

@@ -2,18 +2,13 @@ import type { ScorecardFinding } from '@internal/plugin-homelab-common';
 import { group } from '../../model/k8s';
 import type { ParsedManifest, RepoModel } from '../../model/types';
 import { describeManifest } from '../manifestFacts';
+import { modelIndex } from '../modelIndex';
 import type { ScorecardRule } from '../types';
 
 const isCnpgCluster = (m: ParsedManifest) => group(m.object.apiVersion) === 'postgresql.cnpg.io' && m.object.kind === 'Cluster';
 
 function backupFinding(cluster: ParsedManifest, model: RepoModel): ScorecardFinding {
-  const backup = model.manifests.find(
-    m =>
-      group(m.object.apiVersion) === 'postgresql.cnpg.io' &&
-      m.object.kind === 'ScheduledBackup' &&
-      m.object.spec?.cluster?.name === cluster.object.metadata.name &&
-      m.namespace === cluster.namespace,
-  );
+  const backup = modelIndex(model).firstReferring('scheduledBackup', cluster.namespace, cluster.object.metadata.name);
   return {
     rule: 'postgres-scheduled-backup',
     passed: !!backup,

@@ -1,5 +1,5 @@
-import { group } from '../../model/k8s';
 import { describeManifest } from '../manifestFacts';
+import { modelIndex } from '../modelIndex';
 import type { ScorecardRule } from '../types';
 
 /** Every PersistentVolumeClaim is replicated by a VolSync ReplicationSource. */
@@ -9,13 +9,7 @@ export const pvcBackedUp: ScorecardRule = {
     unit.manifests
       .filter(m => m.object.kind === 'PersistentVolumeClaim')
       .map(pvc => {
-        const source = model.manifests.find(
-          m =>
-            group(m.object.apiVersion) === 'volsync.backube' &&
-            m.object.kind === 'ReplicationSource' &&
-            m.object.spec?.sourcePVC === pvc.object.metadata.name &&
-            m.namespace === pvc.namespace,
-        );
+        const source = modelIndex(model).firstReferring('replicationSource', pvc.namespace, pvc.object.metadata.name);
         return {
           rule: 'pvc-backed-up' as const,
           passed: !!source,
