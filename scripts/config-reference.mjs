@@ -49,7 +49,10 @@ export function declaredKeys(file) {
         inner = inner.typeArguments[0];
       }
       const isArray = type && (ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && type.typeName.getText(source) === 'Array'));
-      if (inner && ts.isTypeLiteralNode(inner)) {
+      // A map such as `{ [group: string]: string[] }` has keys of the user's
+      // choosing: it is one opaque key, like a named type.
+      const isMap = inner && ts.isTypeLiteralNode(inner) && inner.members.some(x => ts.isIndexSignatureDeclaration(x));
+      if (inner && ts.isTypeLiteralNode(inner) && !isMap) {
         const description = docOf(m, source);
         if (description || isArray) {
           keys.push({ path, type: isArray ? 'list of objects' : 'object', required: !m.questionToken, description });
