@@ -4,24 +4,47 @@
 // browser. The templates below are fixtures of this test only: an
 // admin-tagged "platform" template and an app template with an admin-only
 // parameter page and step. When the repo's real `templates/` are present,
-// their admin templates are checked as well. The domain rule needs an action
-// taking a `domain` input (homelab:app:write, from the templates' branch); it
-// is enforced against a real action fixture, over HTTP, in
+// their admin templates are checked as well. The domain rule (friends create
+// only into their group's `homelab.permissions.friendDomains`) is run with the
+// real `homelab-app-with-postgres` template: a friend's task into domain ai
+// fails on the policy, one into media runs to its branch, and in the browser
+// the review preview shows the refusal by the server (the domain picker offers
+// every app domain; it is not what keeps a friend out). The policy is also
+// tested against an action fixture in
 // plugins/permission-backend-module-homelab/src/HomelabPolicy.http.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse, parseAllDocuments } from 'yaml';
 import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
 import { launchChromium, signIn as signInInBrowser } from './lib/browser.mjs';
+import { screenshot } from './lib/screenshots.mjs';
 
 const port = Number(process.env.E2E_PERMISSIONS_PORT ?? 7262);
 
 const ADMIN_TEMPLATE = 'e2e-platform-fixture';
 const APP_TEMPLATE = 'e2e-app-fixture';
+// The repo's real app template, and the checkout its publish step commits to.
+const REAL_APP_TEMPLATE = 'homelab-app-with-postgres';
+const CHECKOUT = join(repoRoot, 'data/gitops/homelab-gitops');
+
+/** The real template's required values for a friend's app `name` in `domain`. */
+const realAppValues = (name, domain) => ({
+  name,
+  domain,
+  owner: 'user:default/guest-friend',
+  image: 'ghcr.io/example/notes:1.0.0',
+  hostname: `${name}.homelab.example`,
+  postgresCluster: 'pg-media',
+});
+
+/** The branches the real template's publish step made for app `name`. */
+const branchesFor = name =>
+  execFileSync('git', ['-C', CHECKOUT, 'branch', '--list', `homelab/add-${name}-*`], { encoding: 'utf-8' }).trim();
 
 const fixtures = [
   {
@@ -147,7 +170,7 @@ before(async () => {
     extraConfig: { catalog: { ...defaults.catalog, locations } },
   });
   await waitForEntities(backend.url, list =>
-    [ADMIN_TEMPLATE, APP_TEMPLATE, 'guest', 'guest-friend', 'jellyfin'].every(name =>
+    [ADMIN_TEMPLATE, APP_TEMPLATE, REAL_APP_TEMPLATE, 'guest', 'guest-friend', 'jellyfin', 'pg-media'].every(name =>
       list.some(e => e.metadata.name === name),
     ),
   );
@@ -281,6 +304,23 @@ describe('through the HTTP API', () => {
     }
   });
 
+  test('the real app template: a friend\'s task into a forbidden domain fails on the policy, into their own it runs', async () => {
+    // Server-side, whatever the form offers: the task is created (friends may
+    // run the template) and its first domain-writing step is refused.
+    const refused = await runTask('friend', REAL_APP_TEMPLATE, realAppValues('e2e-friend-ai', 'ai'));
+    assert.equal(refused.status, 201, refused.body);
+    assert.equal(refused.task.status, 'failed', refused.log);
+    assert.match(refused.log, /Unauthorized action: homelab:app:plan\. The action is not allowed/);
+    assert.doesNotMatch(refused.log, /homelab:app:write|Write the files/, 'nothing after the refused plan runs');
+    assert.equal(branchesFor('e2e-friend-ai'), '', 'no branch was committed for the refused app');
+
+    const allowed = await runTask('friend', REAL_APP_TEMPLATE, realAppValues('e2e-friend-media', 'media'));
+    assert.equal(allowed.status, 201, allowed.body);
+    assert.doesNotMatch(allowed.log, /Unauthorized action|not allowed/i);
+    assert.equal(allowed.task.status, 'completed', allowed.log);
+    assert.match(branchesFor('e2e-friend-media'), /homelab\/add-e2e-friend-media-\d{14}/);
+  });
+
   test('registering a location passes the policy for an admin, not for a friend', async () => {
     // No network here: for the admin the read of the URL fails after the
     // permission check, for the friend the check itself refuses.
@@ -322,6 +362,55 @@ describe('in the browser, as a friend', () => {
     await page.goto(`${backend.url}/create/templates/default/${APP_TEMPLATE}`, { waitUntil: 'networkidle' });
     await page.getByLabel('Domain').waitFor();
     assert.equal(await page.getByText('Admin only').count(), 0);
+    await page.close();
+  });
+
+  test('the real app template: the form offers domain ai, the preview shows the server refusing it, media previews', async () => {
+    // The picker offers every app domain: the policy, not the form, is the
+    // truth about where a friend may create. The review step's dry-run
+    // meets the policy and says which domain was refused.
+    const errors = [];
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', err => errors.push(err.message));
+    await signInInBrowser(page, backend.url, 'friend');
+    await page.goto(`${backend.url}/create/templates/default/${REAL_APP_TEMPLATE}`, { waitUntil: 'networkidle' });
+
+    const pick = async (field, option) => {
+      await page.locator(`#root_${field}`).click();
+      await page.getByRole('option', { name: option }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+    };
+    await page.locator('#root_name').fill('e2e-friend-form');
+    await page.waitForFunction(() => document.querySelector('#root_hostname')?.value === 'e2e-friend-form.homelab.example');
+    await pick('domain', 'ai');
+    await page.locator('#root_owner').getByText('guest-friend (user) · you').waitFor();
+    await page.locator('#root_image').fill('ghcr.io/example/notes:1.0.0');
+    await pick('postgresCluster', /^pg-media/);
+
+    const toReview = async () => {
+      for (let i = 0; i < 6 && !(await page.getByText('What will change').count()); i++) {
+        await page.getByRole('button', { name: 'Next' }).click();
+        await page.waitForLoadState('networkidle');
+      }
+    };
+    await toReview();
+    await page.getByText('The dry-run failed (HTTP 403 Forbidden)').waitFor({ timeout: 60_000 });
+    await page
+      .getByText('You may not create apps in domain ai: the permission policy refused the step homelab:app:plan.')
+      .waitFor();
+    assert.equal(await page.getByText(/files? to create/).count(), 0, 'no plan is shown for a refused domain');
+    await screenshot(page, 'permissions-friend-forbidden-domain.png', { fullPage: true });
+
+    // Back to the first page, into the friend's own domain: the same form previews the plan.
+    for (let i = 0; i < 6 && !(await page.locator('#root_domain').count()); i++) {
+      await page.getByRole('button', { name: 'Back' }).click();
+    }
+    await pick('domain', 'media');
+    await toReview();
+    await page.getByText(/^\d+ files? to create, \d+ to change\.$/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Create cluster/apps/media/e2e-friend-form/deployment.yaml' }).waitFor();
+    assert.equal(await page.getByText(/You may not create apps/).count(), 0);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -9,6 +9,12 @@ export interface DryRunErrorDescription {
   details: string[];
 }
 
+/** What the form knows about the run, to name what the backend refused. */
+export interface DryRunContext {
+  /** The domain the form asks to create the app in. */
+  domain?: string;
+}
+
 interface SchemaError {
   stack?: string;
   message?: string;
@@ -21,7 +27,7 @@ interface SchemaError {
  * a parameter that fails the template's JSON schema with `{ errors: [...] }`
  * instead of the usual error body; its text ends up in the message.
  */
-export function describeDryRunError(error: unknown): DryRunErrorDescription {
+export function describeDryRunError(error: unknown, context: DryRunContext = {}): DryRunErrorDescription {
   if (error instanceof ResponseError || (error as ResponseError)?.name === 'ResponseError') {
     const e = error as ResponseError;
     const status = `HTTP ${e.statusCode}${e.statusText ? ` ${e.statusText}` : ''}`;
@@ -41,6 +47,21 @@ export function describeDryRunError(error: unknown): DryRunErrorDescription {
       } catch {
         // not JSON: show the text as it is
       }
+    }
+    // The scaffolder refuses a step the permission policy denies with a
+    // generic NotAllowedError naming only the action. For the homelab the
+    // condition that fails a step is the domain it writes into, so say so.
+    const refusedAction = /^Unauthorized action: (\S+?)\.? The action is not allowed/.exec(raw)?.[1];
+    if (e.statusCode === 403 && refusedAction) {
+      return {
+        status,
+        message: context.domain
+          ? `You may not create apps in domain ${context.domain}: the permission policy refused the step ${refusedAction}.`
+          : `The permission policy refused the step ${refusedAction} for these values.`,
+        details: [
+          'Friends create apps only in the domains configured for their group (homelab.permissions.friendDomains); pick another domain or ask an admin.',
+        ],
+      };
     }
     const name = cause?.name && cause.name !== 'Error' ? `${cause.name}: ` : '';
     return { status, message: `${name}${raw}`, details: [] };

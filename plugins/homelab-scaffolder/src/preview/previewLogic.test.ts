@@ -89,6 +89,44 @@ describe('describeDryRunError', () => {
     });
   });
 
+  it('names the domain when the permission policy refuses a step', async () => {
+    const refusal = () =>
+      ResponseError.fromResponse(
+        jsonResponse(403, 'Forbidden', {
+          error: { name: 'NotAllowedError', message: 'Unauthorized action: homelab:app:plan. The action is not allowed.' },
+          request: { method: 'POST', url: '/api/scaffolder/v2/dry-run' },
+          response: { statusCode: 403 },
+        }),
+      );
+    const hint =
+      'Friends create apps only in the domains configured for their group (homelab.permissions.friendDomains); pick another domain or ask an admin.';
+    expect(describeDryRunError(await refusal(), { domain: 'ai' })).toEqual({
+      status: 'HTTP 403 Forbidden',
+      message: 'You may not create apps in domain ai: the permission policy refused the step homelab:app:plan.',
+      details: [hint],
+    });
+    expect(describeDryRunError(await refusal())).toEqual({
+      status: 'HTTP 403 Forbidden',
+      message: 'The permission policy refused the step homelab:app:plan for these values.',
+      details: [hint],
+    });
+  });
+
+  it('keeps any other 403 as the backend said it', async () => {
+    const error = await ResponseError.fromResponse(
+      jsonResponse(403, 'Forbidden', {
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+        request: { method: 'POST', url: '/api/scaffolder/v2/dry-run' },
+        response: { statusCode: 403 },
+      }),
+    );
+    expect(describeDryRunError(error, { domain: 'ai' })).toEqual({
+      status: 'HTTP 403 Forbidden',
+      message: 'NotAllowedError: Unauthorized',
+      details: [],
+    });
+  });
+
   it('lists each value the template schema refused', async () => {
     const error = await ResponseError.fromResponse(
       jsonResponse(400, 'Bad Request', {

@@ -12,6 +12,7 @@ export function FieldHarness<TOptions>({
   initial,
   uiOptions,
   otherValues = {},
+  required = true,
 }: {
   Field: ComponentType<FieldExtensionComponentProps<string, TOptions>>;
   name: string;
@@ -19,6 +20,8 @@ export function FieldHarness<TOptions>({
   initial?: string;
   uiOptions?: TOptions;
   otherValues?: Record<string, unknown>;
+  /** Whether the template lists the field as required (default true). */
+  required?: boolean;
 }) {
   const [value, setValue] = useState<string | undefined>(initial);
   const props = {
@@ -29,13 +32,13 @@ export function FieldHarness<TOptions>({
     uiSchema: uiOptions ? { 'ui:options': uiOptions } : {},
     idSchema: { $id: `root_${name}` },
     rawErrors: [],
-    required: true,
+    required,
     formContext: { formData: { ...otherValues, [name]: value } },
   } as unknown as FieldExtensionComponentProps<string, TOptions>;
   return (
     <>
       <Field {...props} />
-      <output data-testid="value">{value ?? ''}</output>
+      <output data-testid="value" data-unset={value === undefined ? 'true' : undefined}>{value ?? ''}</output>
     </>
   );
 }

@@ -13,9 +13,13 @@ export interface HomelabResourcePickerUiOptions {
   ingressVisibility?: Record<string, IngressVisibility>;
 }
 
+/** The choice of an optional picker that leaves the field unset. */
+export const NONE_LABEL = 'None (repo default)';
+
 /**
  * Picks an existing Resource of one type from the catalog and stores the
- * name of its Kubernetes object (`homelab.dev/k8s-name`).
+ * name of its Kubernetes object (`homelab.dev/k8s-name`). An optional
+ * field also offers "None (repo default)", which clears the value again.
  */
 export function HomelabResourcePicker(props: FieldExtensionComponentProps<string, HomelabResourcePickerUiOptions>) {
   const { formData, onChange, required, schema, uiSchema, rawErrors, idSchema, disabled, readonly } = props;
@@ -36,7 +40,8 @@ export function HomelabResourcePicker(props: FieldExtensionComponentProps<string
         select
         label={schema.title ?? resourceType}
         value={choices.some(c => c.value === formData) ? formData : ''}
-        onChange={e => onChange(e.target.value as string)}
+        // The empty choice clears the value, so the template's default applies again.
+        onChange={e => onChange((e.target.value as string) || undefined)}
         required={required}
         disabled={disabled || readonly || resources.loading}
         error={unknown || !resourceType || (rawErrors?.length ?? 0) > 0}
@@ -45,6 +50,13 @@ export function HomelabResourcePicker(props: FieldExtensionComponentProps<string
         margin="normal"
         variant="outlined"
       >
+        {!required && (
+          <MenuItem value="">
+            <Typography variant="body1" component="span" color="textSecondary">
+              {NONE_LABEL}
+            </Typography>
+          </MenuItem>
+        )}
         {choices.map(choice => (
           <MenuItem key={choice.entityRef} value={choice.value}>
             <Box display="flex" alignItems="center" width="100%">

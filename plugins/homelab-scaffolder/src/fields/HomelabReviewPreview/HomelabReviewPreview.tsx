@@ -80,7 +80,11 @@ export function HomelabReviewPreview(
       });
     })()
       .then(response => !cancelled && setState({ status: 'done', response }))
-      .catch(error => !cancelled && setState({ status: 'failed', error: describeDryRunError(error) }));
+      .catch(error => {
+        if (cancelled) return;
+        const { domain } = JSON.parse(valuesKey) as { domain?: unknown };
+        setState({ status: 'failed', error: describeDryRunError(error, { domain: typeof domain === 'string' ? domain : undefined }) });
+      });
     return () => {
       cancelled = true;
     };
