@@ -176,3 +176,35 @@ test('vendored charts are whole: Chart.yaml with name and version, and templates
     assert.ok(existsSync(join(dir, 'templates')), `${relative(repoRoot, dir)} has templates/`);
   }
 });
+
+test("the recorded workloads match the repo's Deployments and Services", () => {
+  const recorded = file =>
+    parseAllDocuments(readFileSync(join(repoRoot, 'examples/cluster-snapshot', file), 'utf8'))[0].toJS().items;
+  const key = o => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+  const inRepo = new Map(
+    [...ofKind('Deployment'), ...ofKind('Service')].map(({ obj }) => [`${obj.kind}/${obj.metadata.name}`, obj]),
+  );
+  const mismatched = [];
+  for (const rec of [...recorded('deployments.apps.yaml'), ...recorded('services.yaml')]) {
+    const repo = inRepo.get(`${rec.kind}/${rec.metadata.name}`);
+    if (!repo) {
+      mismatched.push(`${key(rec)}: not in the repo`);
+      continue;
+    }
+    const labels = JSON.stringify(Object.entries(repo.metadata.labels ?? {}).sort());
+    if (JSON.stringify(Object.entries(rec.metadata.labels ?? {}).sort()) !== labels) mismatched.push(`${key(rec)}: labels differ`);
+    if (rec.kind === 'Deployment') {
+      const images = o => o.spec.template.spec.containers.map(c => c.image);
+      if (JSON.stringify(images(rec)) !== JSON.stringify(images(repo))) mismatched.push(`${key(rec)}: images differ`);
+      if (rec.spec.replicas !== (repo.spec.replicas ?? 1)) mismatched.push(`${key(rec)}: replicas differ`);
+    }
+  }
+  // Every recorded Pod belongs to a recorded ReplicaSet of a recorded Deployment.
+  const replicaSets = new Map(recorded('replicasets.apps.yaml').map(rs => [rs.metadata.name, rs]));
+  const deployments = new Set(recorded('deployments.apps.yaml').map(d => d.metadata.name));
+  for (const pod of recorded('pods.yaml')) {
+    const rs = replicaSets.get(pod.metadata.ownerReferences[0].name);
+    if (!rs || !deployments.has(rs.metadata.ownerReferences[0].name)) mismatched.push(`${key(pod)}: no owner recorded`);
+  }
+  assert.deepEqual(mismatched, []);
+});

@@ -63,6 +63,8 @@ backend.add(import('@internal/plugin-search-backend-module-homelab'));
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// With homelab.state.source: recorded, the Kubernetes tab reads the recorded cluster.
+backend.add(import('@internal/plugin-kubernetes-backend-module-homelab-recorded'));
 
 // live cluster state: Ceph, CloudNativePG, Ray, Argo CD
 backend.add(import('@internal/plugin-homelab-state-backend'));

@@ -12,6 +12,17 @@ describe('assignManifests', () => {
     'cluster/apps/media/jellyfin/kustomization.yaml':
       'kind: Kustomization\nmetadata:\n  annotations: {homelab.dev/owner: "user:alex"}\nresources: [deployment.yaml]\n',
     'cluster/apps/media/jellyfin/deployment.yaml': deployment('jellyfin', 'media'),
+    'cluster/apps/media/immich/kustomization.yaml': 'kind: Kustomization\nresources: [deployments.yaml]\n',
+    'cluster/apps/media/immich/deployments.yaml': [
+      ['immich-server', 'server'],
+      ['immich-machine-learning', 'machine-learning'],
+    ]
+      .map(([name, component]) =>
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: media}\nspec:\n  selector:\n    matchLabels: {app.kubernetes.io/name: immich, app.kubernetes.io/component: ${component}}\n  template:\n    metadata: {labels: {app.kubernetes.io/name: immich, app.kubernetes.io/component: ${component}}}\n    spec: {containers: [{name: c, image: i:1}]}\n`,
+      )
+      .join('---\n'),
+    'cluster/apps/media/pair/kustomization.yaml': 'kind: Kustomization\nresources: [deployments.yaml]\n',
+    'cluster/apps/media/pair/deployments.yaml': `${deployment('pair-a', 'media')}---\n${deployment('pair', 'media')}`,
     'cluster/apps/ai/qdrant/kustomization.yaml': 'kind: Kustomization\nresources: []\n',
     'cluster/apps/web/blog/kustomization.yaml':
       'kind: Kustomization\nmetadata:\n  annotations: {homelab.dev/component-type: service}\nresources: []\n',
@@ -30,6 +41,11 @@ describe('assignManifests', () => {
   it('gives a unit its manifests, owner, namespace and workload selector', () => {
     expect(unit('jellyfin')).toMatchObject({ owner: 'user:alex', namespace: 'media', labelSelector: 'app=jellyfin', website: false });
     expect(unit('jellyfin').manifests.map(m => m.object.kind)).toEqual(['Deployment', 'Kustomization']);
+  });
+
+  it('selects every workload of an app by the labels they share, else by its main workload', () => {
+    expect(unit('immich').labelSelector).toBe('app.kubernetes.io/name=immich');
+    expect(unit('pair').labelSelector).toBe('app=pair');
   });
 
   it('selects a Helm-rendered app by its release instance label and namespace from the Application', () => {

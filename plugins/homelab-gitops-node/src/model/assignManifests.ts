@@ -32,17 +32,20 @@ export function ownerOf(manifests: ParsedManifest[]): string | undefined {
 }
 
 /**
- * How to find the unit's pods: its main workload's `matchLabels`, or, when
- * a Helm chart renders the workload, the release's instance label.
+ * How to find the unit's pods: the labels every one of its workloads selects
+ * on (so an app of several Deployments, like a server and its worker, shows
+ * them all), else its main workload's `matchLabels`, or, when a Helm chart
+ * renders the workload, the release's instance label.
  */
 function labelSelectorOf(unit: RepoUnit, manifests: ParsedManifest[]): string | undefined {
   const workloads = manifests.filter(m => isWorkload(m.object));
+  const selectors = workloads.map(w => (w.object.spec?.selector?.matchLabels ?? {}) as Record<string, string>);
+  const common = Object.entries(selectors[0] ?? {}).filter(([k, v]) => selectors.every(s => s[k] === v));
   const main = workloads.find(w => w.object.metadata.name === unit.name) ?? workloads[0];
-  const matchLabels = main?.object.spec?.selector?.matchLabels as Record<string, string> | undefined;
-  if (matchLabels && Object.keys(matchLabels).length > 0) {
-    return Object.entries(matchLabels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
+  const mainLabels = Object.entries((main?.object.spec?.selector?.matchLabels ?? {}) as Record<string, string>);
+  const matchLabels = common.length > 0 ? common : mainLabels;
+  if (matchLabels.length > 0) {
+    return matchLabels.map(([k, v]) => `${k}=${v}`).join(',');
   }
   const charts = unit.argoApps.flatMap(a => a.charts);
   const release = (charts.find(c => c.releaseName === unit.name) ?? charts[0])?.releaseName;

@@ -207,7 +207,9 @@ describe('buildRepoModel on the example homelab repo', () => {
 
   it('gives apps their ingress hosts and workload selector', () => {
     expect(unit('jellyfin').hosts).toEqual(['jellyfin.homelab.example']);
-    expect(unit('jellyfin').labelSelector).toMatch(/jellyfin/);
+    expect(unit('jellyfin').labelSelector).toBe('app.kubernetes.io/name=jellyfin');
+    // Both of immich's Deployments (server and machine learning), by the label they share.
+    expect(unit('immich').labelSelector).toBe('app.kubernetes.io/name=immich');
     expect(unit('headscale').ingresses[0].file).toBe('cluster/apps/shared/ingress/headscale.yaml');
   });
 });

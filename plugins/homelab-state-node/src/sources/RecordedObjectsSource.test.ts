@@ -15,6 +15,18 @@ describe('RecordedObjectsSource', () => {
     expect(await source.list('homelab', STATE_KINDS.cephObjectStore)).toEqual([]);
   });
 
+  it('reads core-group kinds from <plural>.yaml', async () => {
+    const pod = { id: 'pods', group: '', version: 'v1', plural: 'pods', kind: 'Pod' };
+    const pods = await new RecordedObjectsSource(snapshot, 'homelab').list('homelab', pod);
+    expect(pods.map(p => `${p.metadata.namespace}/${p.metadata.name}`).sort()).toEqual([
+      'media/immich-machine-learning-wtb6cxs9t4-vl7jl',
+      'media/immich-server-gpp59kfxvz-8rvdn',
+      'media/immich-server-gpp59kfxvz-cw6ng',
+      'media/jellyfin-hbpr9gld2h-ktpqq',
+      'productivity/vaultwarden-nx44vrtpmm-vp9h4',
+    ]);
+  });
+
   it('reads a missing recording as a kind that is not installed', async () => {
     const source = new RecordedObjectsSource(mkdtempSync(join(tmpdir(), 'rec-')), 'lab');
     await expect(source.list('lab', STATE_KINDS.rayJob)).rejects.toMatchObject({

@@ -7,8 +7,9 @@ import { StateReadError } from './types';
 
 /**
  * Serves objects from a folder of `kubectl get <plural>.<group> -A -o yaml`
- * dumps, one file per kind named `<plural>.<group>.yaml`. A missing file reads
- * as a kind that is not installed, like a cluster without that CRD.
+ * dumps, one file per kind named `<plural>.<group>.yaml` (`<plural>.yaml` for
+ * the core group, as in `pods.yaml`). A missing file reads as a kind that is
+ * not installed, like a cluster without that CRD.
  *
  * @public
  */
@@ -23,7 +24,7 @@ export class RecordedObjectsSource implements ObjectSource {
   }
 
   async list(cluster: string, kind: ObjectKind): Promise<KubeObject[]> {
-    const file = join(this.folder, `${kind.plural}.${kind.group}.yaml`);
+    const file = join(this.folder, kind.group ? `${kind.plural}.${kind.group}.yaml` : `${kind.plural}.yaml`);
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
