@@ -8,7 +8,8 @@
 //     org file's entities, i.e. after Backstage's processing and stitching;
 //   - the backend's peak RSS (largest process of the backend, from /proc).
 // On SQLite (a file database in a temp dir) and/or PostgreSQL
-// (127.0.0.1:5432, trust auth; databases with a unique prefix, dropped after).
+// (POSTGRES_* env, default 127.0.0.1:5432 with trust auth; databases with a
+// unique prefix, dropped after).
 //
 // Bounded: each run gives up after TIMEOUT_S; only 127.0.0.1/localhost.
 //
@@ -21,8 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { api, repoRoot, testConfigYaml } from '../e2e-tests/lib/backend.mjs';
+import { pgTestDatabases } from '../e2e-tests/lib/postgres.mjs';
 import { generateSyntheticRepo } from './lib/syntheticGitOpsRepo.mjs';
 
 const APPS = Number(process.env.APPS ?? 5000);
@@ -32,8 +33,7 @@ const TIMEOUT_S = Number(process.env.TIMEOUT_S ?? 900);
 const IDLE_S = Number(process.env.IDLE_S ?? 0);
 const PORT = Number(process.env.BENCH_CATALOG_PORT ?? 7221);
 const CATALOG_CONFIG = process.env.CATALOG_CONFIG ?? 'portal';
-const pgConnection = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
-const pgPrefix = `portal_bench_ttc_${process.pid}_`;
+const pgDatabases = pgTestDatabases('bench_ttc');
 
 const orgFile = join(repoRoot, 'examples/org.yaml');
 // The org file's entities plus the Location entity its config location makes.
@@ -111,26 +111,11 @@ function backendCpuSeconds(marker) {
   return ticks / 100; // USER_HZ
 }
 
-async function pgAdmin(sql) {
-  const client = new pg.Client({ ...pgConnection, database: 'postgres', connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropPgDatabases() {
-  const { rows } = await pgAdmin(`SELECT datname FROM pg_database WHERE datname LIKE '${pgPrefix}%'`);
-  for (const { datname } of rows) await pgAdmin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-}
-
 async function run(database, repoDir) {
   const sqliteDir = mkdtempSync(join(tmpdir(), 'bench-ttc-sqlite-'));
   const db =
     database === 'pg'
-      ? { client: 'pg', connection: pgConnection, prefix: pgPrefix }
+      ? pgDatabases.perPluginDatabases()
       : { client: 'better-sqlite3', connection: { directory: sqliteDir } };
   const t0 = performance.now();
   const backend = await startBackend({
@@ -228,7 +213,7 @@ async function run(database, repoDir) {
     await backend.stop();
     rmSync(sqliteDir, { recursive: true, force: true });
     rmSync(backend.dir, { recursive: true, force: true });
-    if (database === 'pg') await dropPgDatabases();
+    if (database === 'pg') await pgDatabases.dropAll();
   }
 }
 

@@ -12,31 +12,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { repoRoot } from './lib/backend.mjs';
+import { pgConnection, pgQuery, pgSkipReason, pgTestDatabases } from './lib/postgres.mjs';
 
 const port = Number(process.env.E2E_BUNDLE_PORT ?? 7263);
 const dist = join(repoRoot, 'packages/backend/dist');
-const PG = {
-  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
-  port: Number(process.env.POSTGRES_PORT ?? 5432),
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? '',
-};
-const DB = `portal_bundle_${process.pid}`;
+const databases = pgTestDatabases('bundle');
+// app-config.production.yaml divides this one database into a schema per plugin.
+let DB;
 
 let dir;
-let pgReachable = true;
-
-async function admin(sql) {
-  const client = new pg.Client({ ...PG, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+let pgSkip;
 
 /** The unpacked image: skeleton + bundle, node_modules from the repo, own workspaces first. */
 function unpack() {
@@ -64,10 +50,10 @@ function env(extra = {}) {
     NODE_OPTIONS: '--no-node-snapshot',
     PORTAL_BASE_URL: url,
     BACKEND_SECRET: 'bundle-test-secret-not-a-real-one-0123456789',
-    POSTGRES_HOST: PG.host,
-    POSTGRES_PORT: String(PG.port),
-    POSTGRES_USER: PG.user,
-    POSTGRES_PASSWORD: PG.password,
+    POSTGRES_HOST: pgConnection.host,
+    POSTGRES_PORT: String(pgConnection.port),
+    POSTGRES_USER: pgConnection.user,
+    POSTGRES_PASSWORD: pgConnection.password,
     POSTGRES_DB: DB,
     GITHUB_TOKEN: 'bundle-test-token-not-a-real-one',
     AUTH_GITHUB_CLIENT_ID: 'bundle-test',
@@ -116,23 +102,20 @@ function start(configs, extraEnv) {
 
 before(async () => {
   assert.ok(existsSync(join(dist, 'bundle.tar.gz')), 'build the backend bundle first: yarn build:backend');
-  try {
-    await admin(`CREATE DATABASE ${DB}`);
-  } catch (error) {
-    pgReachable = false;
-    console.log(`PostgreSQL at ${PG.host}:${PG.port} not reachable (${error.message})`);
-  }
+  pgSkip = await pgSkipReason();
+  if (pgSkip) console.log(`# skipping the PostgreSQL bundle test: ${pgSkip}`);
+  else DB = (await databases.createSchemaPerPlugin()).database;
   dir = unpack();
   // Copy the two config files the image ships next to the bundle.
   execFileSync('cp', [join(repoRoot, 'app-config.yaml'), join(repoRoot, 'app-config.production.yaml'), dir]);
 });
 
 after(async () => {
-  if (pgReachable) await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => {});
+  if (!pgSkip) await databases.dropAll();
 });
 
 test('the bundle starts in production on PostgreSQL and serves health, the app and an authenticated API', async t => {
-  if (!pgReachable) return t.skip('no PostgreSQL');
+  if (pgSkip) return t.skip(pgSkip);
   const backend = start([testLayer()]);
   try {
     const url = `http://localhost:${port}`;
@@ -150,10 +133,11 @@ test('the bundle starts in production on PostgreSQL and serves health, the app a
     const guest = await fetch(`${url}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
     assert.equal(guest.status, 404, 'no guest provider in production');
     // One schema per plugin in the one database (pluginDivisionMode: schema).
-    const client = new pg.Client({ ...PG, database: DB });
-    await client.connect();
-    const { rows } = await client.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('catalog','scaffolder','auth')`);
-    await client.end();
+    const { rows } = await pgQuery(
+      `SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('catalog','scaffolder','auth')`,
+      [],
+      DB,
+    );
     assert.deepEqual(rows.map(r => r.schema_name).sort(), ['auth', 'catalog', 'scaffolder']);
   } finally {
     backend.child.kill('SIGTERM');

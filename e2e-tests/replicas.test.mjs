@@ -11,32 +11,19 @@ import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { pgQuery, pgSkipReason, pgTestDatabases } from './lib/postgres.mjs';
 
 const PORT_A = Number(process.env.E2E_REPLICAS_PORT_A ?? 7264);
 const PORT_B = Number(process.env.E2E_REPLICAS_PORT_B ?? 7265);
 const PG_PORT = Number(process.env.E2E_REPLICAS_OWN_PG_PORT ?? 55433);
-const PG = {
-  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
-  port: Number(process.env.POSTGRES_PORT ?? 5432),
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? '',
-};
-const DB = `portal_replicas_${process.pid}`;
+const databases = pgTestDatabases('replicas');
+let DB;
 const INTERVAL_S = 4;
 // Debug lines of the GitOps provider: one per discovery run.
 const RUN_LINE = /GitOps repo .* (unchanged; nothing to do|: \d+ entities from)/g;
 
-async function sql(database, text) {
-  const client = new pg.Client({ ...PG, database });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = async (database, text) => (await pgQuery(text, [], database)).rows;
 
 function fixtureTemplates() {
   const dir = mkdtempSync(join(tmpdir(), 'portal-replicas-'));
@@ -65,21 +52,16 @@ const runs = logs => (logs().match(RUN_LINE) ?? []).length;
 describe('two replicas on one PostgreSQL', () => {
   let a;
   let b;
-  let reachable = true;
+  let skipReason;
 
   before(async () => {
-    try {
-      await sql('postgres', `CREATE DATABASE ${DB}`);
-    } catch (error) {
-      reachable = false;
-      console.log(`no PostgreSQL at ${PG.host}:${PG.port}: ${error.message}`);
+    skipReason = await pgSkipReason();
+    if (skipReason) {
+      console.log(`# skipping the replica tests: ${skipReason}`);
       return;
     }
-    const database = {
-      client: 'pg',
-      pluginDivisionMode: 'schema',
-      connection: { ...PG, database: DB },
-    };
+    const { database: name, config: database } = await databases.createSchemaPerPlugin();
+    DB = name;
     const templates = fixtureTemplates();
     const extraConfig = {
       catalog: {
@@ -115,11 +97,11 @@ describe('two replicas on one PostgreSQL', () => {
     await a?.stop();
     await b?.stop();
     delete process.env.LOG_LEVEL;
-    if (reachable) await sql('postgres', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => {});
+    if (!skipReason) await databases.dropAll();
   });
 
   test('both replicas serve the same catalog', async t => {
-    if (!reachable) return t.skip('no PostgreSQL');
+    if (skipReason) return t.skip(skipReason);
     const isFilled = list => list.some(e => e.metadata.name === 'jellyfin') && list.some(e => e.metadata.name === 'e2e-slow');
     const [fromA, fromB] = await Promise.all([waitForEntities(a.url, isFilled), waitForEntities(b.url, isFilled)]);
     const uids = list => list.map(e => e.metadata.uid).sort();
@@ -127,7 +109,7 @@ describe('two replicas on one PostgreSQL', () => {
   });
 
   test('discovery runs once per interval across both replicas', async t => {
-    if (!reachable) return t.skip('no PostgreSQL');
+    if (skipReason) return t.skip(skipReason);
     const before = runs(a.logs) + runs(b.logs);
     const windowS = 8 * INTERVAL_S;
     await sleep(windowS * 1000);
@@ -141,7 +123,7 @@ describe('two replicas on one PostgreSQL', () => {
   });
 
   test('killing a replica during a scaffolder task loses neither the catalog nor the task history', async t => {
-    if (!reachable) return t.skip('no PostgreSQL');
+    if (skipReason) return t.skip(skipReason);
     const guest = await (await fetch(`${a.url}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } })).json();
     const token = guest.backstageIdentity.token;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -7,17 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { api, startBackend, TEST_TOKEN } from './lib/backend.mjs';
+import { pgSkipReason, pgTestDatabases } from './lib/postgres.mjs';
 
 const port = Number(process.env.E2E_SEARCH_PORT ?? 7113);
-const connection = {
-  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
-  port: Number(process.env.POSTGRES_PORT ?? 5432),
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? '',
-};
-const prefix = `portal_search_e2e_${process.pid}_`;
+const databases = pgTestDatabases('search_e2e');
 
 // Index soon after the catalog fills, and again while the prebuild finishes.
 const fastIndexing = {
@@ -29,16 +23,6 @@ const fastIndexing = {
   },
   homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1, concurrency: 2 } } },
 };
-
-async function adminQuery(sql) {
-  const client = new pg.Client({ ...connection, database: 'postgres', connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Polls the search API until `accept(results)` picks a result; returns it. */
 async function searchUntil(url, query, accept, timeoutMs = 240_000) {
@@ -97,17 +81,11 @@ async function checkSearch(url) {
 
 let pgSkip;
 before(async () => {
-  try {
-    await adminQuery('SELECT 1');
-  } catch (e) {
-    pgSkip = `no PostgreSQL reachable at ${connection.host}:${connection.port} (${e.message})`;
-  }
+  pgSkip = await pgSkipReason();
 });
 
 after(async () => {
-  if (pgSkip) return;
-  const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${prefix}%'`);
-  for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  if (!pgSkip) await databases.dropAll();
 });
 
 test('search on SQLite (Lunr) finds apps by name and host, and runbooks and READMEs by their text', async () => {
@@ -136,13 +114,12 @@ test('search on PostgreSQL (pg engine) finds the same things', async t => {
   const backend = await startBackend({
     port,
     name: 'search-pg',
-    database: { client: 'pg', prefix, connection },
+    database: databases.perPluginDatabases(),
     extraConfig: fastIndexing,
   });
   try {
     await checkSearch(backend.url);
-    const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname = '${prefix}search'`);
-    assert.equal(rows.length, 1, 'the index lives in the search plugin database');
+    assert.ok(await databases.pluginDatabaseExists('search'), 'the index lives in the search plugin database');
   } catch (e) {
     e.message += `\n--- backend log tail ---\n${backend.logs().slice(-3000)}`;
     throw e;

@@ -16,6 +16,9 @@
 // one Valkey Helm release per 100 apps in data-definitions/valkey/<name>/
 // values.yaml with its own Argo app. Ingress: one file per app with a web UI
 // in cluster/apps/shared/ingress.
+// With `{ git: true }` the tree is made a git work tree with everything
+// committed, as a real checkout is (the discovery source's cheap fingerprint).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -236,8 +239,26 @@ const chartSource = (app, valueFiles) => `  - repoURL: https://charts.example.or
       releaseName: ${app}
 ${valueFiles ? `      valueFiles:\n      - $values/${valueFiles}\n` : ''}`;
 
-/** Writes the repo; returns what it holds. */
-export function generateSyntheticRepo(root, apps) {
+function commitAll(root) {
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.org',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.org',
+      },
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'synthetic repo');
+}
+
+/** Writes the repo (a committed git work tree with `{ git: true }`); returns what it holds. */
+export function generateSyntheticRepo(root, apps, { git = false } = {}) {
   cpSync(exampleRepo, root, { recursive: true });
   const domains = Array.from({ length: domainsFor(apps) }, (_, i) => `team-${pad(i + 1, 2)}`);
   const pgCount = Math.ceil(apps / 25);
@@ -369,5 +390,6 @@ spec:
     const full = join(root, file);
     writeFileSync(full, `${readFileSync(full, 'utf8').trimEnd()}\n${extra.map(f => `- ${f}`).join('\n')}\n`);
   }
-  return { apps, domains: domains.length, postgresClusters: pgCount, valkeyReleases: vkCount, shapes };
+  if (git) commitAll(root);
+  return { apps, domains: domains.length, postgresClusters: pgCount, valkeyReleases: vkCount, shapes, git };
 }
