@@ -59,7 +59,7 @@ after(async () => {
   await backend?.stop();
 });
 
-test('the home page: search, Create an app, your apps, platform health and quick links by domain', async () => {
+test('the home page: search, Create an app, your apps, platform health, recent changes and quick links by domain', async () => {
   const { page, errors } = await guestPage(1440, 1100);
   await page.getByRole('search', { name: 'Search the homelab' }).waitFor();
   // Guest acts for group:admins, which owns most example apps.
@@ -72,6 +72,13 @@ test('the home page: search, Create an app, your apps, platform health and quick
   await health.getByText(/Argo CD:/).waitFor();
   await page.getByRole('heading', { name: 'Apps by domain' }).waitFor();
   await page.getByRole('heading', { name: 'media', exact: true }).waitFor();
+  // Recently changed: from the checkout's git history. It holds at least the
+  // seed commit (which touched every app); the create-app e2e may add more.
+  const recent = page.getByLabel('Recently changed components');
+  await recent.getByRole('heading', { name: 'Recently changed' }).waitFor();
+  await recent.locator('a[href^="/catalog/default/component/"]').first().waitFor();
+  assert.equal(await recent.getByText(/not by change date/).count(), 0, 'the checkout is a git repo: no catalog fallback');
+  assert.ok((await recent.getByText(/ by .+ · [0-9a-f]{7}$/).count()) >= 1, 'each change names its age, author and commit');
   const jellyfinLink = page.locator('a[href="https://jellyfin.homelab.example"]').first();
   await jellyfinLink.waitFor();
   await screenshot(page, 'home.png', { fullPage: true });
