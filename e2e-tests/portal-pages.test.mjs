@@ -118,6 +118,25 @@ test('search results: typing an ingress host finds its app', async () => {
   await page.close();
 });
 
+test('the header search on any page: typing a host finds its app', async () => {
+  // Runs after the search results test, so the index already holds the hosts.
+  const { page, errors } = await guestPage(1440, 1000);
+  await page.goto(`${backend.url}/catalog`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Search the portal' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').fill('immich.homelab.example');
+  await dialog.getByRole('link', { name: /^immich/ }).first().waitFor({ timeout: 30_000 });
+  await screenshot(page, 'header-search.png');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // The `/` shortcut opens it too, from an entity page whose header Backstage owns.
+  await page.goto(`${backend.url}/catalog/default/component/jellyfin`, { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  await page.getByRole('dialog').getByRole('textbox').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 for (const width of [1280, 1440, 1920]) {
   test(`the catalog at ${width} px keeps every name on one line`, async () => {
     const { page } = await guestPage(width, 1000);
