@@ -59,7 +59,7 @@ after(async () => {
   await backend?.stop();
 });
 
-test('the home page: search, Create an app, your apps, platform health and quick links by domain', async () => {
+test('the home page: search, Create an app, your apps, platform health, recent changes and quick links by domain', async () => {
   const { page, errors } = await guestPage(1440, 1100);
   await page.getByRole('search', { name: 'Search the homelab' }).waitFor();
   // Guest acts for group:admins, which owns most example apps.
@@ -72,6 +72,13 @@ test('the home page: search, Create an app, your apps, platform health and quick
   await health.getByText(/Argo CD:/).waitFor();
   await page.getByRole('heading', { name: 'Apps by domain' }).waitFor();
   await page.getByRole('heading', { name: 'media', exact: true }).waitFor();
+  // Recently changed: from the checkout's git history. It holds at least the
+  // seed commit (which touched every app); the create-app e2e may add more.
+  const recent = page.getByLabel('Recently changed components');
+  await recent.getByRole('heading', { name: 'Recently changed' }).waitFor();
+  await recent.locator('a[href^="/catalog/default/component/"]').first().waitFor();
+  assert.equal(await recent.getByText(/not by change date/).count(), 0, 'the checkout is a git repo: no catalog fallback');
+  assert.ok((await recent.getByText(/ by .+ · [0-9a-f]{7}$/).count()) >= 1, 'each change names its age, author and commit');
   const jellyfinLink = page.locator('a[href="https://jellyfin.homelab.example"]').first();
   await jellyfinLink.waitFor();
   await screenshot(page, 'home.png', { fullPage: true });
@@ -108,6 +115,25 @@ test('search results: typing an ingress host finds its app', async () => {
     await sleep(5000);
   }
   await screenshot(page, 'search.png', { fullPage: true });
+  await page.close();
+});
+
+test('the header search on any page: typing a host finds its app', async () => {
+  // Runs after the search results test, so the index already holds the hosts.
+  const { page, errors } = await guestPage(1440, 1000);
+  await page.goto(`${backend.url}/catalog`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Search the portal' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox').fill('immich.homelab.example');
+  await dialog.getByRole('link', { name: /^immich/ }).first().waitFor({ timeout: 30_000 });
+  await screenshot(page, 'header-search.png');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // The `/` shortcut opens it too, from an entity page whose header Backstage owns.
+  await page.goto(`${backend.url}/catalog/default/component/jellyfin`, { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  await page.getByRole('dialog').getByRole('textbox').waitFor();
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

@@ -42,6 +42,8 @@ backend.add(
 backend.add(import('@internal/plugin-catalog-backend-module-homelab-gitops'));
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Recent changes: which components the GitOps checkout's commits touched.
+backend.add(import('@internal/plugin-homelab-gitops-backend'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -7,3 +7,4 @@ export * from './annotations';
 export * from './entityTypes';
 export * from './scorecard';
 export * from './deployedBy';
+export type { RecentComponentChange, RecentChangesResponse } from './recentChanges';

@@ -30,3 +30,5 @@ export { placeApp, kustomizationOf, appDomains } from './placement/placeApp';
 export type { AppPlacement, KustomizationEntry } from './placement/placeApp';
 export { findDocs } from './docs/findDocs';
 export type { DocsLocation } from './docs/findDocs';
+export { readRecentChanges } from './history/readRecentChanges';
+export type { RecentCommit } from './history/readRecentChanges';

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Content, Header, Link, Page, WarningPanel } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { discoveryApiRef, fetchApiRef, identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { RecentChangesResponse } from '@internal/plugin-homelab-common';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { homelabStateApiRef } from '@internal/plugin-homelab-state';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
@@ -8,6 +10,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { Button, Card, CardContent, Chip, Grid, TextField, Typography, makeStyles } from '@material-ui/core';
 import { useNavigate } from 'react-router-dom';
 import { buildHomePageModel, type HealthItem } from './homePageModel';
+import { RecentChangesCard } from './RecentChangesCard';
 
 const useStyles = makeStyles(theme => ({
   search: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap', alignItems: 'center' },
@@ -31,6 +34,10 @@ export function HomePage() {
   const catalogApi = useApi(catalogApiRef);
   const identityApi = useApi(identityApiRef);
   const stateApi = useApi(homelabStateApiRef);
+  const discoveryApi = useApi(discoveryApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  const [changes, setChanges] = useState<RecentChangesResponse>();
+  const [changesError, setChangesError] = useState<Error>();
   const [entities, setEntities] = useState<Entity[]>();
   const [ownership, setOwnership] = useState<string[]>([]);
   const [overview, setOverview] = useState<PlatformOverview>();
@@ -44,7 +51,15 @@ export function HomePage() {
       .catch(() => setEntities([]));
     identityApi.getBackstageIdentity().then(i => setOwnership(i.ownershipEntityRefs));
     stateApi.getOverview().then(setOverview, setStateError);
-  }, [catalogApi, identityApi, stateApi]);
+    discoveryApi
+      .getBaseUrl('homelab-gitops')
+      .then(base => fetchApi.fetch(`${base}/recent-changes?limit=8`))
+      .then(async res => {
+        if (!res.ok) throw await ResponseError.fromResponse(res);
+        return (await res.json()) as RecentChangesResponse;
+      })
+      .then(setChanges, setChangesError);
+  }, [catalogApi, identityApi, stateApi, discoveryApi, fetchApi]);
 
   const model = useMemo(
     () => (entities ? buildHomePageModel(entities, ownership, overview) : undefined),
@@ -140,6 +155,10 @@ export function HomePage() {
           </Grid>
 
           <Grid item xs={12} md={7}>
+            <RecentChangesCard changes={changes} error={changesError} entities={entities} />
+          </Grid>
+
+          <Grid item xs={12}>
             <Card>
               <CardContent>
                 <Typography variant="h6" component="h2">

@@ -13,6 +13,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { HeaderSearch } from './HeaderSearch';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -25,35 +26,39 @@ export const SidebarContent = NavContentBlueprint.make({
       nav.take('page:search'); // Using search modal instead
       nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
 
+      // The header search rides with the nav so it appears only once signed in.
       return (
-        <Sidebar>
-          <SidebarLogo />
-          <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
-          </SidebarGroup>
-          <SidebarDivider />
-          <SidebarGroup label="Menu" icon={<MenuIcon />}>
-            {nav.take('page:home')}
-            {nav.take('page:catalog')}
-            {nav.take('page:scaffolder')}
+        <>
+          <HeaderSearch />
+          <Sidebar>
+            <SidebarLogo />
+            <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
+              <SidebarSearchModal />
+            </SidebarGroup>
             <SidebarDivider />
-            <SidebarScrollWrapper>
-              {nav.rest({ sortBy: 'title' })}
-            </SidebarScrollWrapper>
-          </SidebarGroup>
-          <SidebarSpace />
-          <SidebarDivider />
-          <NotificationsSidebarItem />
-          <SidebarDivider />
-          <SidebarGroup
-            label="Settings"
-            icon={<UserSettingsSignInAvatar />}
-            to="/settings"
-          >
-            {nav.take('page:app-visualizer')}
-            {nav.take('page:user-settings')}
-          </SidebarGroup>
-        </Sidebar>
+            <SidebarGroup label="Menu" icon={<MenuIcon />}>
+              {nav.take('page:home')}
+              {nav.take('page:catalog')}
+              {nav.take('page:scaffolder')}
+              <SidebarDivider />
+              <SidebarScrollWrapper>
+                {nav.rest({ sortBy: 'title' })}
+              </SidebarScrollWrapper>
+            </SidebarGroup>
+            <SidebarSpace />
+            <SidebarDivider />
+            <NotificationsSidebarItem />
+            <SidebarDivider />
+            <SidebarGroup
+              label="Settings"
+              icon={<UserSettingsSignInAvatar />}
+              to="/settings"
+            >
+              {nav.take('page:app-visualizer')}
+              {nav.take('page:user-settings')}
+            </SidebarGroup>
+          </Sidebar>
+        </>
       );
     },
   },
