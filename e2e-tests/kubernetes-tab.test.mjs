@@ -5,11 +5,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
+import { launchChromium, signIn } from './lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_K8S_PORT ?? 7120);
 
 let backend;
@@ -20,16 +19,12 @@ before(async () => {
     existsSync(join(repoRoot, 'packages/app/dist/index.html')),
     'the app must be built first (yarn workspace app build)',
   );
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   backend = await startBackend({
     port,
     name: 'kubernetes-tab',
     database: { client: 'better-sqlite3', connection: ':memory:' },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -73,9 +68,7 @@ test("a guest opens an app's Kubernetes tab and sees its pods, deployments and t
   const errors = [];
   const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   page.on('pageerror', err => errors.push(err.message));
-  await page.goto(backend.url, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: /Homelab Catalog/ }).waitFor();
+  await signIn(page, backend.url);
 
   await page.goto(`${backend.url}/catalog/default/component/immich`, { waitUntil: 'networkidle' });
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
