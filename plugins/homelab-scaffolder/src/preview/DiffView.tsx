@@ -1,18 +1,9 @@
 import { makeStyles } from '@material-ui/core';
+import { codeBlockStyles } from './codeBlockStyles';
 import { diffLines } from './diffLines';
 
 const useStyles = makeStyles(theme => ({
-  pre: {
-    margin: 0,
-    padding: theme.spacing(1, 0),
-    overflowX: 'auto',
-    fontFamily: 'monospace',
-    fontSize: '0.8125rem',
-    lineHeight: 1.5,
-    background: theme.palette.background.default,
-    borderRadius: theme.shape.borderRadius,
-  },
-  line: { display: 'block', padding: theme.spacing(0, 1.5), whiteSpace: 'pre', minHeight: '1.5em' },
+  ...codeBlockStyles(theme),
   add: { background: 'rgba(46, 160, 67, 0.18)' },
   remove: { background: 'rgba(248, 81, 73, 0.18)' },
   hunk: { color: theme.palette.info.main, background: 'rgba(56, 139, 253, 0.10)' },
