@@ -10,7 +10,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
@@ -25,10 +25,6 @@ let backend;
 let browser;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'packages/app/dist/index.html')),
-    'the app must be built first (yarn workspace app build)',
-  );
   // The portal's own catalog locations plus the fixture template.
   const appConfig = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf-8'));
   backend = await startBackend({

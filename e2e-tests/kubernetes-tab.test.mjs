@@ -3,9 +3,7 @@
 // module, so an app's tab shows its recorded pods, deployments and services.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { api, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
 import { launchChromium, signIn } from './lib/browser.mjs';
 
@@ -15,10 +13,6 @@ let backend;
 let browser;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'packages/app/dist/index.html')),
-    'the app must be built first (yarn workspace app build)',
-  );
   backend = await startBackend({
     port,
     name: 'kubernetes-tab',

@@ -342,7 +342,6 @@ describe('through the HTTP API', () => {
 describe('in the browser, as a friend', () => {
   let browser;
   before(async () => {
-    assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'build the app first');
     browser = await launchChromium();
   });
   after(async () => {

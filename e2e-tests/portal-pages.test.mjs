@@ -5,10 +5,8 @@
 // (UPDATE_SCREENSHOTS=1 copies them into docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
 import { launchChromium, signIn } from './lib/browser.mjs';
 
@@ -35,7 +33,6 @@ async function assertNoSidewaysScroll(page, what) {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'the app must be built first (yarn workspace app build)');
   backend = await startBackend({
     port,
     name: 'pages',

@@ -2,9 +2,8 @@
 // embedded default (SQLite, example GitOps repo), driven in Debian's Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, repoRoot, startBackend, waitForEntities } from './lib/backend.mjs';
+import { api, startBackend, waitForEntities } from './lib/backend.mjs';
 import { screenshot } from './lib/screenshots.mjs';
 import { launchChromium, signIn } from './lib/browser.mjs';
 
@@ -41,10 +40,6 @@ async function guestPage(height, errors = []) {
 }
 
 before(async () => {
-  assert.ok(
-    existsSync(join(repoRoot, 'packages/app/dist/index.html')),
-    'the app must be built first (yarn workspace app build)',
-  );
   backend = await startBackend({
     port,
     name: 'smoke',

@@ -2,12 +2,18 @@
 // on the embedded default's sign-in page.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { repoRoot } from './backend.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Chromium without the background traffic this machine's closed network refuses. */
+/**
+ * Headless Chromium without the background traffic this machine's closed
+ * network refuses. The backend serves the built app, so that must exist too.
+ */
 export async function launchChromium() {
+  assert.ok(existsSync(join(repoRoot, 'packages/app/dist/index.html')), 'the app must be built first (yarn workspace app build)');
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
