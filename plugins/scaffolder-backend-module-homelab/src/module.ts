@@ -31,12 +31,18 @@ export const scaffolderModuleHomelab = createBackendModule({
           createHomelabAppWriteAction(),
           createHomelabGitopsPublishLocalAction({ sources }),
         );
+        // Always registered so every template can call it: without
+        // homelab.vault it writes nothing and says what to create by hand.
         const vault = config.getOptionalConfig('homelab.vault');
-        if (vault) {
-          const client = new VaultKvClient({ url: vault.getString('url'), token: vault.getString('token'), mount: vault.getOptionalString('mount') ?? 'kv' });
-          scaffolder.addActions(createHomelabVaultWriteAction({ client, allowedPrefix: vault.getOptionalString('allowedPrefix') ?? 'apps/' }));
-          logger.info('homelab:vault:write is available (homelab.vault is configured)');
-        }
+        const client = vault
+          ? new VaultKvClient({ url: vault.getString('url'), token: vault.getString('token'), mount: vault.getOptionalString('mount') ?? 'kv' })
+          : undefined;
+        scaffolder.addActions(createHomelabVaultWriteAction({ client, allowedPrefix: vault?.getOptionalString('allowedPrefix') ?? 'apps/' }));
+        logger.info(
+          vault
+            ? 'homelab:vault:write fills generated secrets in Vault (homelab.vault is configured)'
+            : 'homelab:vault:write only reports the Vault keys to create (homelab.vault is not configured)',
+        );
       },
     });
   },

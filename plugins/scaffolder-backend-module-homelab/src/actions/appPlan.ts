@@ -63,7 +63,7 @@ export function createHomelabAppPlanAction(options: { sources: GitOpsSources }) 
         prBody: z => z.string(),
         components: z => z.array(z.string()),
         dependencies: z => z.array(z.string()),
-        vaultKeys: z => z.array(z.object({ key: z.string(), properties: z.array(z.string()) })),
+        vaultKeys: z => z.array(z.object({ key: z.string(), properties: z.array(z.string()), generate: z.array(z.string()) })),
         branch: z => z.string(),
         source: z => z.string(),
         publishMode: z => z.enum(['local', 'github']),

@@ -57,7 +57,7 @@ describe('planApp on the example repo', () => {
       // 0 (nextcloud, no index named), 2 (open-webui) and 5 (portfolio) are taken.
       REDIS_DB: '1',
     });
-    expect(plan.vaultKeys).toEqual([{ key: 'apps/productivity/wiki-secret', properties: ['db_password'] }]);
+    expect(plan.vaultKeys).toEqual([{ key: 'apps/productivity/wiki-secret', properties: ['db_password'], generate: ['db_password'] }]);
     expect(plan.dependencies).toEqual(['pg-productivity', 'valkey-cache']);
     // Edits are document edits: comments kept, the role appended in the file's own list style.
     const cluster = fileOf(plan, 'cluster/platform/base/data/data-definitions/postgres/pg-productivity/cluster.yaml');

@@ -38,7 +38,12 @@ export interface AppPlan {
   /** Entity names of the resources the new app depends on. */
   dependencies: string[];
   /** Vault keys to create, with the property names (never values). */
-  vaultKeys: Array<{ key: string; properties: string[] }>;
+  /**
+   * Vault keys the app reads, with every property, and those nobody but the
+   * portal knows a value for (a new role's password), which
+   * homelab:vault:write may generate.
+   */
+  vaultKeys: Array<{ key: string; properties: string[]; generate: string[] }>;
   /** Markdown summary for the task output and the pull request. */
   summary: string;
 }
@@ -243,6 +248,8 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
   const b = new PlanBuilder(ctx);
   const dependencies = new Set<string>();
   const vaultKeys = new Map<string, Set<string>>();
+  // Properties nothing but the portal has a value for yet (a new role's password).
+  const generated = new Set<string>();
   const components: string[] = [];
   const ownerAnnotations = prune({
     [OWNER_ANNOTATION]: req.owner || undefined,
@@ -291,6 +298,7 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
           DB_USER: db,
         });
         ownProps.push('db_password');
+        generated.add('db_password');
         if (variant !== 'staging') addPostgresDatabase(ctx, b, cluster, { role: db, database: db, vaultKey: ownKey });
       }
       if (req.cache) {
@@ -334,7 +342,7 @@ export function planApp(ctx: RepoContext, req: AppRequest): AppPlan {
     planRay(ctx, req, b, ownerAnnotations, argo, components);
   }
 
-  return finish(b, ctx, req, components, [...dependencies], vaultKeys);
+  return finish(b, ctx, req, components, [...dependencies], vaultKeys, generated);
 }
 
 function addPostgresDatabase(ctx: RepoContext, b: PlanBuilder, cluster: RepoResource, o: { role: string; database: string; vaultKey: string }) {
@@ -508,9 +516,20 @@ function planPlatform(ctx: RepoContext, req: AppRequest, b: PlanBuilder, ownerAn
   return finish(b, ctx, req, [req.name], [], new Map());
 }
 
-function finish(b: PlanBuilder, ctx: RepoContext, req: AppRequest, components: string[], dependencies: string[], vaultKeys: Map<string, Set<string>>): AppPlan {
+function finish(
+  b: PlanBuilder,
+  ctx: RepoContext,
+  req: AppRequest,
+  components: string[],
+  dependencies: string[],
+  vaultKeys: Map<string, Set<string>>,
+  generated: ReadonlySet<string> = new Set(),
+): AppPlan {
   const files = [...b.files.values()].sort((x, y) => x.path.localeCompare(y.path));
-  const keys = [...vaultKeys.entries()].map(([key, props]) => ({ key, properties: [...props].sort() }));
+  const keys = [...vaultKeys.entries()].map(([key, props]) => {
+    const properties = [...props].sort();
+    return { key, properties, generate: properties.filter(p => generated.has(p)) };
+  });
   const lines = [
     `**${req.kind}** \`${req.name}\` in domain \`${req.domain}\` of GitOps source \`${ctx.sourceId}\`.`,
     '',
