@@ -2,8 +2,7 @@
 // dry-run endpoint (every planned object validated against its schema), then
 // a real task committing to a git checkout, a merge, kustomize builds, the
 // scorecard and discovery of the merged tree.
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   buildRepoModel,
   DEFAULT_LAYOUT,
@@ -13,19 +12,12 @@ import {
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import homelabModule from './index';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
+import { REPO_ROOT as root, startTemplateBackend, templateEntity as template } from './__testUtils__/templateBackend';
 
-const root = resolve(__dirname, '../../..');
 const KUBECTL = '/usr/bin/kubectl';
-const template = (name: string) => {
-  const t = parse(readFileSync(join(root, 'templates', name, 'template.yaml'), 'utf8'));
-  t.metadata.namespace = 'default';
-  return t;
-};
 const VALIDATOR = join(root, 'scripts/validate-kubernetes-objects.mjs');
 const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache', 'static-site', 'ray-workload', 'platform-component'];
 
@@ -142,22 +134,7 @@ describe('templates through the real scaffolder backend', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'homelab-templates-'));
 
   beforeAll(async () => {
-    checkout = join(tmp, 'homelab-gitops');
-    execFileSync(process.execPath, [join(root, 'scripts/seed-gitops-checkout.mjs'), checkout]);
-    const backend = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        homelabModule,
-        catalogServiceMock.factory({ entities: TEMPLATES.map(template) }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { workingDirectory: tmp },
-            homelab: { gitops: { sources: [{ id: 'homelab-gitops', path: checkout }] } },
-          },
-        }),
-      ],
-    });
-    server = backend.server;
+    ({ server, checkout } = await startTemplateBackend(tmp, TEMPLATES));
   }, 60_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

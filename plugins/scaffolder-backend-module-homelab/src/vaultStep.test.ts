@@ -2,24 +2,14 @@
 // homelab.vault configured it generates the new role's password in a
 // stand-in of Vault's KV API (never in git, never in the task log); without
 // it the task output names the key and properties to create by hand.
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
-import { parse } from 'yaml';
+import { startTemplateBackend, templateEntity as template } from './__testUtils__/templateBackend';
 import { startVaultStandIn } from './__testUtils__/vaultStandIn';
-import homelabModule from './index';
-
-const root = resolve(__dirname, '../../..');
-const template = (name: string) => {
-  const t = parse(readFileSync(join(root, 'templates', name, 'template.yaml'), 'utf8'));
-  t.metadata.namespace = 'default';
-  return t;
-};
 const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache'];
 const wiki = {
   owner: 'user:default/guest',
@@ -33,24 +23,7 @@ const wiki = {
 };
 const site = { owner: 'user:default/guest', name: 'board', domain: 'productivity', image: 'ghcr.io/example/board:1.0.0', hostname: 'board.homelab.example', ingressClass: 'haproxy' };
 
-async function startScaffolder(tmp: string, vaultConfig?: object) {
-  const checkout = join(tmp, 'homelab-gitops');
-  execFileSync(process.execPath, [join(root, 'scripts/seed-gitops-checkout.mjs'), checkout]);
-  const backend = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      homelabModule,
-      catalogServiceMock.factory({ entities: TEMPLATES.map(template) }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { workingDirectory: tmp },
-          homelab: { gitops: { sources: [{ id: 'homelab-gitops', path: checkout }] }, ...(vaultConfig ? { vault: vaultConfig } : {}) },
-        },
-      }),
-    ],
-  });
-  return { server: backend.server, checkout };
-}
+const startScaffolder = (tmp: string, vault?: object) => startTemplateBackend(tmp, TEMPLATES, vault ? { vault } : {});
 
 async function runTask(server: any, name: string, values: object) {
   const auth = mockCredentials.user.header();
