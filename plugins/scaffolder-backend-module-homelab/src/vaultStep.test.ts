@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { startTemplateBackend, templateEntity as template } from './__testUtils__/templateBackend';
 import { startVaultStandIn } from './__testUtils__/vaultStandIn';
+
 const TEMPLATES = ['web-app', 'app-with-postgres', 'app-with-cache'];
 const wiki = {
   owner: 'user:default/guest',
