@@ -13,7 +13,6 @@ export * from './rules/quoteForMessage';
 export * from './rules/HomelabFieldRules';
 export * from './catalog/findAppNameClash';
 export * from './catalog/findHostClash';
-export * from './catalog/entityHosts';
 export * from './catalog/learnBaseDomain';
 export * from './catalog/ingressClassVisibility';
 export * from './catalog/appDomainNames';

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import { entityHosts, homelabEntityTransformer } from './homelabEntityTransformer';
+import { ingressHostLink } from '@internal/plugin-homelab-common';
+import { homelabEntityTransformer } from './homelabEntityTransformer';
 
 const jellyfin: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -9,8 +10,9 @@ const jellyfin: Entity = {
     description: 'media app in cluster/apps/media/jellyfin.',
     tags: ['media'],
     links: [
-      { url: 'https://jellyfin.homelab.example', title: 'jellyfin.homelab.example', icon: 'web' },
-      { url: 'https://jellyfin.homelab.example/web', title: 'same host again' },
+      ingressHostLink('jellyfin.homelab.example'),
+      { url: 'https://jellyfin.homelab.example/web', title: 'same host again', type: 'ingress-host' },
+      { url: 'https://charts.example.org/jellyfin/', title: 'Helm chart jellyfin', icon: 'catalog' },
       { url: 'oci://ghcr.io/charts/jellyfin', title: 'Helm chart jellyfin' },
       { url: 'not a url', title: 'broken' },
     ],
@@ -32,9 +34,9 @@ describe('homelabEntityTransformer', () => {
     });
   });
 
-  it('takes only http(s) hosts, once each', () => {
-    expect(entityHosts(jellyfin)).toEqual(['jellyfin.homelab.example']);
-    expect(entityHosts({ ...jellyfin, metadata: { name: 'x' } })).toEqual([]);
+  it('takes no host from a chart link', () => {
+    const chartOnly = { ...jellyfin, metadata: { ...jellyfin.metadata, links: [{ url: 'https://charts.example.org/jellyfin/', title: 'Helm chart jellyfin' }] } };
+    expect(homelabEntityTransformer(chartOnly).text).toBe('media app in cluster/apps/media/jellyfin. : system media-apps : media');
   });
 
   it('names the domain of a system', () => {

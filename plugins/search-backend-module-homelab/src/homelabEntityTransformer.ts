@@ -1,21 +1,8 @@
-import type { Entity } from '@backstage/catalog-model';
 import {
   defaultCatalogCollatorEntityTransformer,
   type CatalogCollatorEntityTransformer,
 } from '@backstage/plugin-search-backend-module-catalog';
-
-/** Host names of an entity's web links (discovery writes one per ingress host). */
-export function entityHosts(entity: Entity): string[] {
-  const hosts = (entity.metadata.links ?? []).flatMap(link => {
-    try {
-      const url = new URL(link.url);
-      return /^https?:$/.test(url.protocol) ? [url.hostname] : [];
-    } catch {
-      return [];
-    }
-  });
-  return [...new Set(hosts)];
-}
+import { entityIngressHosts } from '@internal/plugin-homelab-common';
 
 /**
  * The stock catalog document, with text a homelabber types: the ingress
@@ -24,7 +11,7 @@ export function entityHosts(entity: Entity): string[] {
  */
 export const homelabEntityTransformer: CatalogCollatorEntityTransformer = entity => {
   const doc = defaultCatalogCollatorEntityTransformer(entity);
-  const hosts = entityHosts(entity);
+  const hosts = entityIngressHosts(entity);
   const extra = [
     ...hosts,
     ...(typeof entity.spec?.system === 'string' ? [`system ${entity.spec.system}`] : []),

@@ -4,4 +4,4 @@
  * @packageDocumentation
  */
 export { searchModuleHomelab as default } from './module';
-export { homelabEntityTransformer, entityHosts } from './homelabEntityTransformer';
+export { homelabEntityTransformer } from './homelabEntityTransformer';

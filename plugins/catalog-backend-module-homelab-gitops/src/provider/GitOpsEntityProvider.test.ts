@@ -334,7 +334,7 @@ describe('GitOpsEntityProvider', () => {
       'backstage.io/kubernetes-namespace': 'media',
       [HomelabAnnotations.gitopsPath]: 'cluster/apps/media/immich',
     });
-    expect(immich.metadata.links).toContainEqual({ url: 'https://immich.homelab.example', title: 'immich.homelab.example', icon: 'web' });
+    expect(immich.metadata.links).toContainEqual({ url: 'https://immich.homelab.example', title: 'immich.homelab.example', icon: 'web', type: 'ingress-host' });
     expect(readDependencyEvidence(immich).find(d => d.target === 'resource:default/pg-media')?.file).toBe(
       'cluster/apps/media/immich/configmap.yaml',
     );

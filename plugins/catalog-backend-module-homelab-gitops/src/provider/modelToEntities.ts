@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ComponentTypes,
   HomelabAnnotations,
+  ingressHostLink,
   ResourceTypes,
   StockAnnotations,
 } from '@internal/plugin-homelab-common';
@@ -125,7 +126,7 @@ function componentEntity(unit: RepoUnit, model: RepoModel, source: GitOpsSource,
   if (hasDocs(model, unit.path)) annotations[StockAnnotations.techdocsRef] = 'dir:.';
 
   const links = [
-    ...unit.hosts.map(host => ({ url: `https://${host}`, title: host, icon: 'web' })),
+    ...unit.hosts.map(ingressHostLink),
     ...unit.argoApps.flatMap(a =>
       a.charts.map(c => ({
         url: c.path && source.browseUrl ? `${source.browseUrl}/${c.path}/` : chartUrl(c),

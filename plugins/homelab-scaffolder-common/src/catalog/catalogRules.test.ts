@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { HomelabAnnotations } from '@internal/plugin-homelab-common';
+import { entityIngressHosts, HomelabAnnotations, ingressHostLink } from '@internal/plugin-homelab-common';
 import { appDomainNames } from './appDomainNames';
-import { entityHosts } from './entityHosts';
 import { findAppNameClash } from './findAppNameClash';
 import { findHostClash } from './findHostClash';
 import { ingressClassVisibility } from './ingressClassVisibility';
@@ -15,7 +14,7 @@ const component = (name: string, system: string, type: string, hosts: string[] =
     name,
     namespace: 'default',
     annotations: { [HomelabAnnotations.gitopsPath]: `cluster/apps/${system}/${name}` },
-    links: hosts.map(h => ({ url: `https://${h}`, title: h, icon: 'web' })),
+    links: hosts.map(ingressHostLink),
   },
   spec: { type, lifecycle: 'production', owner: 'group:default/admins', system },
 });
@@ -54,10 +53,11 @@ describe('findAppNameClash', () => {
 });
 
 describe('hosts', () => {
-  it('reads hosts from links, ignoring non-web links', () => {
+  it('reads hosts from the ingress host links only, not from chart links', () => {
     const e = component('x', 's', 'service', ['a.homelab.example']);
-    e.metadata.links!.push({ url: 'oci://ghcr.io/chart' }, { url: 'not a url' });
-    expect(entityHosts(e)).toEqual(['a.homelab.example']);
+    e.metadata.links!.push({ url: 'oci://ghcr.io/chart' }, { url: 'https://charts.jetstack.io/', title: 'Helm chart cert-manager' });
+    expect(entityIngressHosts(e)).toEqual(['a.homelab.example']);
+    expect(findHostClash('charts.jetstack.io', [e])).toBeUndefined();
   });
   it('finds the entity already serving a host', () => {
     expect(findHostClash('immich.homelab.example', components)).toEqual({
@@ -67,7 +67,7 @@ describe('hosts', () => {
     expect(findHostClash('new.homelab.example', components)).toBeUndefined();
   });
   it('learns the base domain as the most common parent of the hosts', () => {
-    expect(learnBaseDomain(components.flatMap(entityHosts))).toBe('homelab.example');
+    expect(learnBaseDomain(components.flatMap(entityIngressHosts))).toBe('homelab.example');
     expect(learnBaseDomain(['a.x.org', 'b.lab.y.org', 'c.lab.y.org'])).toBe('lab.y.org');
     expect(learnBaseDomain(['a.x.org', 'b.y.org'])).toBe('x.org');
     expect(learnBaseDomain(['homelab.example', 'localhost'])).toBeUndefined();

@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogClash } from './findAppNameClash';
-import { entityHosts } from './entityHosts';
+import { entityIngressHosts } from '@internal/plugin-homelab-common';
 
 /**
  * The existing entity that already serves `host`, if any.
@@ -9,7 +9,7 @@ import { entityHosts } from './entityHosts';
  */
 export function findHostClash(host: string, entities: Entity[]): CatalogClash | undefined {
   const wanted = host.toLowerCase();
-  const existing = entities.find(e => entityHosts(e).includes(wanted));
+  const existing = entities.find(e => entityIngressHosts(e).includes(wanted));
   if (!existing) return undefined;
   const entityRef = stringifyEntityRef(existing);
   return { entityRef, message: `${host} is already served by ${entityRef}. Pick another host name.` };

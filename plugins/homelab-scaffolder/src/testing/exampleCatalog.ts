@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import { HomelabAnnotations } from '@internal/plugin-homelab-common';
+import { HomelabAnnotations, ingressHostLink } from '@internal/plugin-homelab-common';
 
 // Shaped like GitOps discovery's entities for the example repo (names and
 // annotations as modelToEntities writes them).
@@ -11,7 +11,7 @@ const component = (name: string, system: string, type: string, path: string, hos
     name,
     namespace: 'default',
     annotations: { [HomelabAnnotations.gitopsPath]: path },
-    links: hosts.map(h => ({ url: `https://${h}`, title: h, icon: 'web' })),
+    links: hosts.map(ingressHostLink),
   },
   spec: { type, lifecycle: 'production', owner: 'group:default/admins', system },
 });

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { ingressHostLink } from '@internal/plugin-homelab-common';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
 import { buildHomePageModel, platformHealth } from './homePageModel';
 
@@ -8,7 +9,8 @@ const component = (name: string, system: string, owner: string, type = 'service'
   metadata: {
     name,
     namespace: 'default',
-    links: host ? [{ url: `https://${host}`, title: host, icon: 'web' }, { url: 'oci://charts/x', title: 'chart' }] : [],
+    // Every component has a Helm chart link too: an https link that is no web UI.
+    links: [...(host ? [ingressHostLink(host)] : []), { url: `https://charts.example.org/${name}/`, title: 'Helm chart', icon: 'catalog' }],
   },
   spec: { type, owner, system, lifecycle: 'production' },
 });

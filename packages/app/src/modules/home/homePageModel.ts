@@ -1,4 +1,5 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { INGRESS_HOST_LINK_TYPE } from '@internal/plugin-homelab-common';
 import type { PlatformOverview, Severity } from '@internal/plugin-homelab-state-common';
 
 /** An app the home page lists. */
@@ -24,8 +25,9 @@ export interface HomePageModel {
 }
 
 const APP_TYPES = new Set(['service', 'website']);
+// The first ingress host: a component's other https links are Helm chart repos.
 const webUrl = (entity: Entity) =>
-  (entity.metadata.links ?? []).map(l => l.url).find(u => /^https?:\/\//.test(u));
+  entity.metadata.links?.find(l => l.type === INGRESS_HOST_LINK_TYPE && /^https?:\/\//.test(l.url))?.url;
 
 /**
  * The home page from catalog entities (components and systems), the signed-in

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import { entityHosts, learnBaseDomain } from '@internal/plugin-homelab-scaffolder-common';
+import { entityIngressHosts } from '@internal/plugin-homelab-common';
+import { learnBaseDomain } from '@internal/plugin-homelab-scaffolder-common';
 
 /**
  * The base domain a new host must live in: the template's
@@ -7,5 +8,5 @@ import { entityHosts, learnBaseDomain } from '@internal/plugin-homelab-scaffolde
  * the existing Components.
  */
 export function baseDomainOf(configured: string | undefined, components: Entity[]): string | undefined {
-  return configured?.toLowerCase() || learnBaseDomain(components.flatMap(entityHosts));
+  return configured?.toLowerCase() || learnBaseDomain(components.flatMap(entityIngressHosts));
 }
