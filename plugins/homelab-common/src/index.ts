@@ -8,3 +8,4 @@ export * from './entityTypes';
 export * from './scorecard';
 export * from './deployedBy';
 export type { RecentComponentChange, RecentChangesResponse } from './recentChanges';
+export * from './buildArchitecturePage';

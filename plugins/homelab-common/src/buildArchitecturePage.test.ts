@@ -37,7 +37,14 @@ const entities: Entity[] = [
       rel('dependsOn', 'resource:default/pg-media'),
       rel('dependsOn', 'resource:default/valkey-queue'),
     ],
-    { links: [{ url: 'https://immich.homelab.example', title: 'immich' }, { url: 'oci://charts/immich', title: 'chart' }] },
+    {
+      links: [
+        { url: 'https://immich.homelab.example', title: 'immich.homelab.example', icon: 'web' },
+        { url: 'https://immich.homelab.example/share', title: 'shared albums' },
+        { url: 'oci://charts/immich', title: 'chart' },
+        { url: 'https://immich-app.github.io/immich-charts', title: 'Helm chart immich 0.9.3', icon: 'catalog' },
+      ],
+    },
   ),
   entity('Component', 'cloudnative-pg', { type: 'platform', owner: 'group:admins', system: 'data' }, [rel('partOf', 'system:default/data')], {
     annotations: { 'argocd/app-name': 'cloudnative-pg' },
