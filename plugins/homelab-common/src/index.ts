@@ -9,3 +9,4 @@ export * from './scorecard';
 export * from './deployedBy';
 export type { RecentComponentChange, RecentChangesResponse } from './recentChanges';
 export * from './buildArchitecturePage';
+export * from './docsChanged';
