@@ -42,9 +42,9 @@ before(async () => {
         collators: {
           catalog: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
           techdocs: { schedule: { frequency: 'PT30S', timeout: 'PT3M', initialDelay: 'PT30S' } },
+          homelabArchitecture: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
         },
       },
-      homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1 } } },
     },
   });
   browser = await launchChromium();
@@ -112,6 +112,25 @@ test('search results: typing an ingress host finds its app', async () => {
     await sleep(5000);
   }
   await screenshot(page, 'search.png', { fullPage: true });
+  await page.close();
+});
+
+test('search results: a generated architecture page, under its own result type', async () => {
+  const { page, errors } = await guestPage(1440, 1000);
+  const deadline = Date.now() + 180_000;
+  const result = page.getByRole('link', { name: 'Architecture of domain media' });
+  for (;;) {
+    await page.goto(`${backend.url}/search?query=${encodeURIComponent('pg-media used by immich, radarr, sonarr')}`, { waitUntil: 'networkidle' });
+    if (await result.first().isVisible().catch(() => false)) break;
+    assert.ok(Date.now() < deadline, 'the search page never listed the media domain architecture page');
+    await sleep(5000);
+  }
+  assert.equal(await result.first().getAttribute('href'), '/catalog/default/domain/media/architecture');
+  // The Result Type filter offers the type, and picking it keeps the page.
+  await page.getByRole('navigation', { name: 'filter by type' }).getByRole('button', { name: /^Architecture/ }).click();
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('types[]') === 'homelab-architecture');
+  await result.first().waitFor();
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

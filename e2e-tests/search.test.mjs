@@ -1,6 +1,8 @@
 // Search through its API on the embedded default (SQLite + Lunr) and on
 // PostgreSQL (the pg search engine): an app by name, a runbook by a phrase
-// from its body, an app by its ingress host, and a generated README doc.
+// from its body, an app by its ingress host, a generated README doc (built
+// because discovery reported it changed, not by a timer), and a generated
+// architecture page by a line only that page has.
 // Runs against the machine's PostgreSQL (127.0.0.1:5432, trust auth) with a
 // unique database prefix, dropped afterwards; skips PostgreSQL, saying why,
 // when none is reachable.
@@ -14,14 +16,17 @@ const port = Number(process.env.E2E_SEARCH_PORT ?? 7113);
 const databases = pgTestDatabases('search_e2e');
 
 // Index soon after the catalog fills, and again while the prebuild finishes.
+// No sweep: the docs are built only because discovery's first run reported
+// them on the docs-changed topic.
 const fastIndexing = {
   search: {
     collators: {
       catalog: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
       techdocs: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT20S' } },
+      homelabArchitecture: { schedule: { frequency: 'PT20S', timeout: 'PT3M', initialDelay: 'PT15S' } },
     },
   },
-  homelab: { docs: { prebuild: { initialDelaySeconds: 25, frequencyMinutes: 1, concurrency: 2 } } },
+  homelab: { docs: { prebuild: { concurrency: 2, sweepMinutes: 0 } } },
 };
 
 /** Polls the search API until `accept(results)` picks a result; returns it. */
@@ -75,6 +80,30 @@ async function checkSearch(url) {
   );
   assert.match(readme.hit.document.location, /^\/docs\/default\/component\/jellyfin\//);
 
+  // Only the generated architecture pages say which apps use a data service:
+  // no entity's own document, and no doc, has this line.
+  const usedBy = 'pg-media used by immich, radarr, sonarr';
+  const architecture = await searchUntil(url, { term: usedBy }, rs =>
+    rs.find(r => r.type === 'homelab-architecture' && r.document.location === '/catalog/default/domain/media/architecture'),
+  );
+  assert.deepEqual(
+    architecture.results.filter(r => r.type !== 'homelab-architecture' && r.document.text.includes(usedBy)).map(r => r.document.location),
+    [],
+    'no other document has the line',
+  );
+  const domainPage = await searchUntil(url, { term: usedBy, 'types[0]': 'homelab-architecture' }, rs =>
+    rs.find(r => r.document.location === '/catalog/default/domain/media/architecture'),
+  );
+  assert.equal(domainPage.hit.document.title, 'Architecture of domain media');
+  assert.deepEqual([domainPage.hit.document.kind, domainPage.hit.document.namespace, domainPage.hit.document.name], ['Domain', 'default', 'media']);
+  assert.match(domainPage.hit.document.text, /Data services: .*pg-media \(postgres-cluster\) used by immich, radarr, sonarr/);
+  // The two pages the line is on come first; pages of other domains and
+  // systems, which Lunr still lists for the single words, after them.
+  assert.deepEqual(domainPage.results.slice(0, 2).map(r => r.document.location).sort(), [
+    '/catalog/default/domain/media/architecture',
+    '/catalog/default/system/media-apps/architecture',
+  ]);
+
   const nothing = await api(url, `/api/search/query?${new URLSearchParams({ term: 'qqzzxxyyww' })}`);
   assert.deepEqual((await nothing.json()).results, []);
 }
@@ -88,7 +117,7 @@ after(async () => {
   if (!pgSkip) await databases.dropAll();
 });
 
-test('search on SQLite (Lunr) finds apps by name and host, and runbooks and READMEs by their text', async () => {
+test('search on SQLite (Lunr) finds apps by name and host, runbooks and READMEs by their text, and architecture pages', async () => {
   const backend = await startBackend({
     port,
     name: 'search-sqlite',
@@ -97,7 +126,8 @@ test('search on SQLite (Lunr) finds apps by name and host, and runbooks and READ
   });
   try {
     await checkSearch(backend.url);
-    assert.match(backend.logs(), /TechDocs prebuild: \d+\/\d+ checked/);
+    // The docs were built on discovery's event, one progress line per entity.
+    assert.match(backend.logs(), /TechDocs prebuild \(discovery of homelab-gitops\): \d+\/\d+ checked, \d+ built, 0 failed; component:default\/jellyfin (built|unchanged)/);
   } catch (e) {
     e.message += `\n--- backend log tail ---\n${backend.logs().slice(-3000)}`;
     throw e;

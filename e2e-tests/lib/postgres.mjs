@@ -35,11 +35,12 @@ export async function pgSkipReason() {
 
 /**
  * The databases of one test process: every name starts with
- * `portal_<name>_<pid>_`, so parallel runs (and other helpers) never share or
- * drop each other's.
+ * `portal_<name>_<pid>_` (after `E2E_PG_DATABASE_PREFIX`, when a shared
+ * PostgreSQL gives each user a prefix of its own), so parallel runs (and
+ * other helpers) never share or drop each other's.
  */
 export function pgTestDatabases(name) {
-  const prefix = `portal_${name}_${process.pid}_`;
+  const prefix = `${process.env.E2E_PG_DATABASE_PREFIX ?? ''}portal_${name}_${process.pid}_`;
   const quoted = database => `"${database.replaceAll('"', '""')}"`;
   const exists = async database =>
     (await pgQuery('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rows.length === 1;

@@ -1,10 +1,12 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { GitOpsEntityProvider } from './provider/GitOpsEntityProvider';
 import { readGitOpsSources } from './provider/GitOpsSource';
 
 /**
- * Catalogs the GitOps repos of `homelab.gitops.sources`.
+ * Catalogs the GitOps repos of `homelab.gitops.sources`, and says whose
+ * docs changed on the events topic `homelab.gitops.docs-changed`.
  *
  * @public
  */
@@ -19,8 +21,9 @@ export const catalogModuleHomelabGitOps = createBackendModule({
         logger: coreServices.logger,
         reader: coreServices.urlReader,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
-      async init({ catalog, config, logger, reader, scheduler }) {
+      async init({ catalog, config, logger, reader, scheduler, events }) {
         const sources = readGitOpsSources(config);
         if (sources.length === 0) {
           logger.info('No homelab.gitops.sources configured; GitOps discovery is off');
@@ -31,6 +34,7 @@ export const catalogModuleHomelabGitOps = createBackendModule({
               reader,
               logger,
               taskRunner: scheduler.createScheduledTaskRunner(source.schedule),
+              events,
             }),
           );
         }

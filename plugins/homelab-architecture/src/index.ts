@@ -4,5 +4,3 @@
  * @packageDocumentation
  */
 export { homelabArchitecturePlugin as default } from './plugin';
-export { buildArchitecturePage, architectureMermaid } from './buildArchitecturePage';
-export type { ArchitecturePage, ArchitectureComponent, ArchitectureDataService } from './buildArchitecturePage';

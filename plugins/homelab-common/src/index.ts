@@ -9,3 +9,5 @@ export * from './scorecard';
 export * from './deployedBy';
 export type { RecentComponentChange, RecentChangesResponse } from './recentChanges';
 export * from './ingressHosts';
+export * from './buildArchitecturePage';
+export * from './docsChanged';

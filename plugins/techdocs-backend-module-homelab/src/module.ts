@@ -1,14 +1,16 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { techdocsPreparerExtensionPoint } from '@backstage/plugin-techdocs-node';
 import { HomelabDocsPreparer } from './preparer/HomelabDocsPreparer';
 import { DocsPrebuilder } from './prebuild/DocsPrebuilder';
+import { subscribeDocsPrebuild } from './prebuild/subscribeDocsPrebuild';
 
 /**
  * TechDocs for a GitOps repo as it is: `dir:` docs are built from a prepared
- * copy with a generated MkDocs config where the repo has none, and every
- * entity's docs are prebuilt in the background.
+ * copy with a generated MkDocs config where the repo has none, and the docs
+ * discovery reports changed are prebuilt in the background.
  *
  * @public
  */
@@ -26,8 +28,9 @@ export const techdocsModuleHomelab = createBackendModule({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        events: eventsServiceRef,
       },
-      async init({ preparers, config, logger, reader, scheduler, catalog, auth, discovery }) {
+      async init({ preparers, config, logger, reader, scheduler, catalog, auth, discovery, events }) {
         preparers.registerPreparer(
           'dir',
           new HomelabDocsPreparer({
@@ -44,18 +47,28 @@ export const techdocsModuleHomelab = createBackendModule({
           logger.info('TechDocs prebuild is off (external builder or homelab.docs.prebuild.enabled: false)');
           return;
         }
-        const prebuilder = new DocsPrebuilder({
-          catalog,
-          auth,
-          discovery,
-          logger: logger.child({ component: 'homelab-docs-prebuild' }),
-          concurrency: prebuild?.getOptionalNumber('concurrency') ?? 2,
-        });
+        const prebuildLogger = logger.child({ component: 'homelab-docs-prebuild' });
+        const prebuilder = new DocsPrebuilder(
+          { catalog, auth, discovery, logger: prebuildLogger },
+          {
+            concurrency: prebuild?.getOptionalNumber('concurrency'),
+            catalogWaitMs: (prebuild?.getOptionalNumber('catalogWaitSeconds') ?? 600) * 1000,
+          },
+        );
+        await subscribeDocsPrebuild({ events, prebuilder, logger: prebuildLogger });
+
+        // The events are in-process: only the replica whose discovery run saw
+        // a change builds it. The sweep brings the others (and changes the
+        // fingerprint cannot see, such as an edited image) up to date.
+        const sweepMinutes = prebuild?.getOptionalNumber('sweepMinutes') ?? 60;
+        if (sweepMinutes <= 0) return;
         await scheduler.scheduleTask({
-          id: 'homelab-docs-prebuild',
-          frequency: { minutes: prebuild?.getOptionalNumber('frequencyMinutes') ?? 2 },
+          id: 'homelab-docs-prebuild-sweep',
+          frequency: { minutes: sweepMinutes },
           timeout: { minutes: 30 },
-          initialDelay: { seconds: prebuild?.getOptionalNumber('initialDelaySeconds') ?? 45 },
+          // Discovery's first run after start reports every doc set; the
+          // sweep need not repeat that right away.
+          initialDelay: { minutes: Math.min(sweepMinutes, 10) },
           scope: 'local',
           fn: async () => {
             await prebuilder.run();

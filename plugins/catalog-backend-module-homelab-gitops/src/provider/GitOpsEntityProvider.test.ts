@@ -11,7 +11,8 @@ import {
 import { NotModifiedError } from '@backstage/errors';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
 import type { EntityProviderConnection, EntityProviderMutation } from '@backstage/plugin-catalog-node';
-import { HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import { DOCS_CHANGED_TOPIC, HomelabAnnotations, readDependencyEvidence, readScorecard } from '@internal/plugin-homelab-common';
 import { DEFAULT_LAYOUT, ALL_SCORECARD_RULES, DEFAULT_MAX_FILE_SIZE_BYTES } from '@internal/plugin-homelab-gitops-node';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, promises as fsPromises, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -545,5 +546,62 @@ describe('GitOpsEntityProvider on a differently laid out repo', () => {
     expect(entities.some(e => e.metadata.name === 'nvidia-runtime')).toBe(false);
     const zigbee = readScorecard(find(entities, 'Component', 'zigbee2mqtt'));
     expect(zigbee.kind === 'ok' && zigbee.findings.find(f => f.rule === 'ingress-tls')).toMatchObject({ passed: false });
+  });
+});
+
+describe('GitOpsEntityProvider and docs changes', () => {
+  const logger = mockServices.logger.mock();
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(d => rmSync(d, { recursive: true, force: true })));
+
+  /** A provider over a copy of the example repo, and what it publishes on the real in-process events bus. */
+  async function docsWatch() {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-docs-'));
+    dirs.push(dir);
+    cpSync(exampleRepo, dir, { recursive: true });
+    const events = DefaultEventsService.create({ logger });
+    const published: unknown[] = [];
+    await events.subscribe({
+      id: 'docs-changes-test',
+      topics: [DOCS_CHANGED_TOPIC],
+      onEvent: async ({ eventPayload }) => {
+        published.push(eventPayload);
+      },
+    });
+    const provider = new GitOpsEntityProvider(source({ path: dir }), { reader: mockServices.urlReader.mock(), logger, events });
+    await provider.connect(recordingConnection().connection);
+    return { dir, provider, published };
+  }
+
+  it('publishes every entity with docs after the first run', async () => {
+    const { provider, published } = await docsWatch();
+    await provider.refresh();
+    expect(published).toEqual([
+      {
+        sourceId: 'homelab-gitops',
+        entityRefs: ['component:default/homelab-gitops', 'component:default/immich', 'component:default/jellyfin', 'component:default/n8n'],
+      },
+    ]);
+  });
+
+  it('publishes nothing when a run changes the catalog but no docs', async () => {
+    const { dir, provider, published } = await docsWatch();
+    await provider.refresh();
+    writeFileSync(join(dir, 'cluster/apps/media/jellyfin/configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jellyfin-extra\n');
+    expect(await provider.refresh()).toMatchObject({ status: 'updated', docsChanged: [] });
+    expect(published).toHaveLength(1);
+  });
+
+  it('publishes exactly the entity whose doc file was edited', async () => {
+    const { dir, provider, published } = await docsWatch();
+    await provider.refresh();
+    writeFileSync(join(dir, 'cluster/apps/media/jellyfin/README.md'), '# Jellyfin\n\nNow with subtitles.\n');
+    await provider.refresh();
+    writeFileSync(join(dir, 'docs/runbooks/cnpg-failover.md'), '# CNPG failover\n\nRewritten.\n');
+    await provider.refresh();
+    expect(published.slice(1)).toEqual([
+      { sourceId: 'homelab-gitops', entityRefs: ['component:default/jellyfin'] },
+      { sourceId: 'homelab-gitops', entityRefs: ['component:default/homelab-gitops'] },
+    ]);
   });
 });

@@ -3,16 +3,55 @@ import type {
   SchedulerServiceTaskRunner,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { EventsService } from '@backstage/plugin-events-node';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { buildRepoModel, evaluateModelScorecard, readLocalRepo, readUrlRepo } from '@internal/plugin-homelab-gitops-node';
-import type { RepoSnapshot } from '@internal/plugin-homelab-gitops-node';
+import {
+  DOCS_CHANGED_TOPIC,
+  HomelabAnnotations,
+  StockAnnotations,
+  type DocsChangedEvent,
+} from '@internal/plugin-homelab-common';
+import {
+  buildRepoModel,
+  evaluateModelScorecard,
+  fingerprintDocs,
+  readLocalRepo,
+  readUrlRepo,
+} from '@internal/plugin-homelab-gitops-node';
+import type { RepoFile, RepoSnapshot } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 import { modelToEntities } from './modelToEntities';
 
 /** What one refresh did. */
 export type RefreshResult =
   | { status: 'unchanged'; etag: string }
-  | { status: 'updated'; etag: string; entities: number; problems: number };
+  | {
+      status: 'updated';
+      etag: string;
+      entities: number;
+      problems: number;
+      /** Refs of the entities whose docs changed since the previous run (all on the first), sorted. */
+      docsChanged: string[];
+    };
+
+/** The docs fingerprint of every entity that has docs, by entity ref. */
+function docsFingerprintsOf(entities: Entity[], files: RepoFile[]): Map<string, string> {
+  const dirs = new Map<string, string>();
+  for (const entity of entities) {
+    const dir = entity.metadata.annotations?.[HomelabAnnotations.gitopsPath];
+    if (entity.metadata.annotations?.[StockAnnotations.techdocsRef] && dir !== undefined) {
+      dirs.set(stringifyEntityRef(entity), dir);
+    }
+  }
+  const byDir = fingerprintDocs(files, [...new Set(dirs.values())]);
+  const result = new Map<string, string>();
+  for (const [ref, dir] of dirs) {
+    const fingerprint = byDir.get(dir);
+    if (fingerprint) result.set(ref, fingerprint);
+  }
+  return result;
+}
 
 /**
  * Catalogs one GitOps repo: reads it (local directory or URL), builds the
@@ -21,11 +60,19 @@ export type RefreshResult =
  * fingerprint of paths, sizes and modification times) is neither read nor
  * parsed, and the catalog gets no mutation.
  *
+ * After each run that changed the catalog, it publishes the refs of the
+ * entities whose docs changed (by a fingerprint of their docs files, compared
+ * with the previous run; every entity with docs on the first run after
+ * start) on the `homelab.gitops.docs-changed` topic, so TechDocs builds
+ * exactly those in the background.
+ *
  * @public
  */
 export class GitOpsEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private etag?: string;
+  /** Docs fingerprints by entity ref as of the last published run; none before the first. */
+  private docsFingerprints = new Map<string, string>();
 
   constructor(
     private readonly source: GitOpsSource,
@@ -33,6 +80,8 @@ export class GitOpsEntityProvider implements EntityProvider {
       reader: UrlReaderService;
       logger: LoggerService;
       taskRunner?: SchedulerServiceTaskRunner;
+      /** Where docs changes are published; without it, nothing is. */
+      events?: EventsService;
     },
   ) {}
 
@@ -78,10 +127,31 @@ export class GitOpsEntityProvider implements EntityProvider {
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
     });
+    const docsChanged = await this.publishDocsChanges(entities, snapshot.files);
     this.etag = snapshot.etag;
     this.deps.logger.info(
       `GitOps repo ${this.describeSource()}: ${entities.length} entities from ${model.units.length} components and ${model.resources.length} resources`,
     );
-    return { status: 'updated', etag: snapshot.etag, entities: entities.length, problems: model.problems.length };
+    return { status: 'updated', etag: snapshot.etag, entities: entities.length, problems: model.problems.length, docsChanged };
+  }
+
+  /**
+   * Publishes the entities whose docs changed since the last run. A failed
+   * publish fails the refresh before the etag is kept, so the next run
+   * applies the same tree again and publishes again.
+   */
+  private async publishDocsChanges(entities: Entity[], files: RepoFile[]): Promise<string[]> {
+    const fingerprints = docsFingerprintsOf(entities, files);
+    const changed = [...fingerprints]
+      .filter(([ref, fingerprint]) => this.docsFingerprints.get(ref) !== fingerprint)
+      .map(([ref]) => ref)
+      .sort();
+    if (changed.length > 0 && this.deps.events) {
+      const eventPayload: DocsChangedEvent = { sourceId: this.source.id, entityRefs: changed };
+      await this.deps.events.publish({ topic: DOCS_CHANGED_TOPIC, eventPayload });
+      this.deps.logger.info(`GitOps repo ${this.source.id}: docs of ${changed.length} entities changed: ${changed.join(', ')}`);
+    }
+    this.docsFingerprints = fingerprints;
+    return changed;
   }
 }

@@ -4,13 +4,14 @@ import { InfoCard, Link, Progress, ResponseErrorPanel, Table, type TableColumn }
 import { discoveryApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRelationsGraph } from '@backstage/plugin-catalog-graph';
 import { catalogApiRef, EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { HomelabAnnotations } from '@internal/plugin-homelab-common';
-import { Grid, Typography } from '@material-ui/core';
 import {
+  ARCHITECTURE_SOURCE_KINDS,
   buildArchitecturePage,
+  HomelabAnnotations,
   type ArchitectureComponent,
   type ArchitectureDataService,
-} from '../buildArchitecturePage';
+} from '@internal/plugin-homelab-common';
+import { Grid, Typography } from '@material-ui/core';
 
 /** Where the repo's hand-written architecture page is, when it was built. */
 function useHandWrittenPage(entity: Entity): string | undefined {
@@ -54,7 +55,7 @@ export function ArchitectureContent() {
   const [error, setError] = useState<Error>();
   useEffect(() => {
     catalogApi
-      .getEntities({ filter: { kind: ['Domain', 'System', 'Component', 'Resource'] } })
+      .getEntities({ filter: { kind: ARCHITECTURE_SOURCE_KINDS } })
       .then(r => setEntities(r.items), setError);
   }, [catalogApi]);
   const handWritten = useHandWrittenPage(entity);

@@ -7,9 +7,14 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { StockAnnotations } from '@internal/plugin-homelab-common';
+import { StockAnnotations } from './annotations';
+import { entityIngressHosts } from './ingressHosts';
 
-/** A component row of an architecture page. */
+/**
+ * A component row of an architecture page.
+ *
+ * @public
+ */
 export interface ArchitectureComponent {
   ref: string;
   name: string;
@@ -22,7 +27,11 @@ export interface ArchitectureComponent {
   uses: string[];
 }
 
-/** A data service (or other resource) the components use. */
+/**
+ * A data service (or other resource) the components use.
+ *
+ * @public
+ */
 export interface ArchitectureDataService {
   ref: string;
   name: string;
@@ -30,7 +39,11 @@ export interface ArchitectureDataService {
   usedBy: string[];
 }
 
-/** The page of one domain or system, derived from the catalog alone. */
+/**
+ * The page of one domain or system, derived from the catalog alone.
+ *
+ * @public
+ */
 export interface ArchitecturePage {
   title: string;
   kind: 'Domain' | 'System';
@@ -42,6 +55,36 @@ export interface ArchitecturePage {
   /** Diagram of components and what they depend on, from catalog relations. */
   diagram: { nodes: string[]; edges: Array<{ from: string; to: string }> };
 }
+
+/**
+ * The path of the Architecture tab below an entity page
+ * (`/catalog/:namespace/:kind/:name` + this).
+ *
+ * @public
+ */
+export const ARCHITECTURE_TAB_PATH = '/architecture';
+
+/**
+ * The search document type of an architecture page.
+ *
+ * @public
+ */
+export const ARCHITECTURE_SEARCH_TYPE = 'homelab-architecture';
+
+/**
+ * The kinds that have an architecture page.
+ *
+ * @public
+ */
+export const ARCHITECTURE_KINDS = ['Domain', 'System'] as const;
+
+/**
+ * The kinds an architecture page is derived from: give
+ * {@link buildArchitecturePage} every entity of these kinds.
+ *
+ * @public
+ */
+export const ARCHITECTURE_SOURCE_KINDS = ['Domain', 'System', 'Component', 'Resource'];
 
 const refsOf = (entity: Entity, type: string) =>
   (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
@@ -55,6 +98,9 @@ const shortRef = (ref: string) => {
  * Builds the architecture page of a Domain or System from catalog entities
  * (their relations as the catalog computed them). Pure: the same entities
  * always give the same page, so it is current after every discovery run.
+ * The Architecture entity tab draws it, and the search collator indexes it.
+ *
+ * @public
  */
 export function buildArchitecturePage(scope: Entity, entities: Entity[]): ArchitecturePage {
   const ref = (e: Entity) => stringifyEntityRef(e);
@@ -76,14 +122,7 @@ export function buildArchitecturePage(scope: Entity, entities: Entity[]): Archit
       type: String(e.spec?.type ?? 'unknown'),
       owner: refsOf(e, RELATION_OWNED_BY).map(shortRef)[0] ?? String(e.spec?.owner ?? ''),
       system: shortRef(refsOf(e, RELATION_PART_OF)[0] ?? String(e.spec?.system ?? '')),
-      hosts: (e.metadata.links ?? []).flatMap(l => {
-        try {
-          const url = new URL(l.url);
-          return /^https?:$/.test(url.protocol) ? [url.hostname] : [];
-        } catch {
-          return [];
-        }
-      }),
+      hosts: entityIngressHosts(e),
       argoApp: e.metadata.annotations?.[StockAnnotations.argocdAppName],
       uses: refsOf(e, RELATION_DEPENDS_ON).filter(r => r.startsWith('resource:')).sort(),
     }))
@@ -120,7 +159,11 @@ export function buildArchitecturePage(scope: Entity, entities: Entity[]): Archit
   };
 }
 
-/** The diagram as Mermaid source, for docs and for readers without the graph. */
+/**
+ * The diagram as Mermaid source, for docs and for readers without the graph.
+ *
+ * @public
+ */
 export function architectureMermaid(page: ArchitecturePage): string {
   const id = (ref: string) => ref.replace(/[^a-zA-Z0-9]/g, '_');
   const lines = ['flowchart LR'];

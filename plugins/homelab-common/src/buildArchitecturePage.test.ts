@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { architectureMermaid, buildArchitecturePage } from './buildArchitecturePage';
+import { ingressHostLink } from './ingressHosts';
 
 const rel = (type: string, targetRef: string) => ({ type, targetRef });
 const entity = (kind: string, name: string, spec: object, relations: Array<{ type: string; targetRef: string }>, extra: object = {}): Entity => ({
@@ -25,7 +26,7 @@ const entities: Entity[] = [
     'jellyfin',
     { type: 'service', owner: 'group:admins', system: 'media-apps' },
     [rel('partOf', 'system:default/media-apps'), rel('ownedBy', 'group:default/admins')],
-    { links: [{ url: 'https://jellyfin.homelab.example', title: 'jellyfin.homelab.example' }], annotations: { 'argocd/app-name': 'jellyfin' } },
+    { links: [ingressHostLink('jellyfin.homelab.example')], annotations: { 'argocd/app-name': 'jellyfin' } },
   ),
   entity(
     'Component',
@@ -37,7 +38,14 @@ const entities: Entity[] = [
       rel('dependsOn', 'resource:default/pg-media'),
       rel('dependsOn', 'resource:default/valkey-queue'),
     ],
-    { links: [{ url: 'https://immich.homelab.example', title: 'immich' }, { url: 'oci://charts/immich', title: 'chart' }] },
+    {
+      links: [
+        ingressHostLink('immich.homelab.example'),
+        { url: 'https://immich.homelab.example/share', title: 'shared albums', type: 'ingress-host' },
+        { url: 'oci://charts/immich', title: 'chart' },
+        { url: 'https://immich-app.github.io/immich-charts', title: 'Helm chart immich 0.9.3', icon: 'catalog' },
+      ],
+    },
   ),
   entity('Component', 'cloudnative-pg', { type: 'platform', owner: 'group:admins', system: 'data' }, [rel('partOf', 'system:default/data')], {
     annotations: { 'argocd/app-name': 'cloudnative-pg' },
