@@ -96,6 +96,9 @@ test('a generated architecture page lists the system and draws its dependencies'
   // The catalog-graph draws nodes for the components and their data services.
   await page.locator('svg g[data-testid="node"]', { hasText: 'immich' }).first().waitFor();
   await page.locator('svg g[data-testid="node"]', { hasText: 'pg-media' }).first().waitFor();
+  // It links the repo's hand-written docs/architecture.md, found by discovery.
+  const handWritten = page.getByRole('link', { name: 'architecture page' });
+  assert.equal(await handWritten.getAttribute('href'), '/docs/default/component/homelab-gitops/architecture/');
   await screenshot(page, 'architecture.png', { fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

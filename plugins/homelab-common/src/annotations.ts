@@ -38,6 +38,11 @@ export const HomelabAnnotations = {
    * deploys it. Deploying is not depending: consumers keep `dependsOn`.
    */
   deployedBy: key('deployed-by'),
+  /**
+   * On a Domain or System: the repo's hand-written architecture page, as a
+   * path in the docs of the repo Component (named after the GitOps source).
+   */
+  architectureDoc: key('architecture-doc'),
 } as const;
 
 /**

@@ -29,6 +29,7 @@ export { readConventionOverrides } from './conventions/readConventionOverrides';
 export { placeApp, kustomizationOf, appDomains } from './placement/placeApp';
 export type { AppPlacement, KustomizationEntry } from './placement/placeApp';
 export { findDocs } from './docs/findDocs';
+export { architecturePagePath } from './docs/architecturePage';
 export { fingerprintDocs } from './docs/fingerprintDocs';
 export type { DocsLocation } from './docs/findDocs';
 export { readRecentChanges } from './history/readRecentChanges';

@@ -164,3 +164,31 @@ describe('modelToEntities, checked by the catalog’s own validators', () => {
     await expect(acceptedByCatalog(entity)).rejects.toThrow(/links\.0\.url/);
   });
 });
+
+describe('the link from domains and systems to the repo’s own architecture page', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(d => rmSync(d, { recursive: true, force: true })));
+  const architectureDocs = (entities: Entity[]) =>
+    Object.fromEntries(
+      entities
+        .filter(e => e.kind === 'Domain' || e.kind === 'System')
+        .map(e => [`${e.kind}:${e.metadata.name}`, e.metadata.annotations?.['homelab.dev/architecture-doc']]),
+    );
+
+  it('points every domain and system at docs/architecture.md of the example repo, and nothing else at it', async () => {
+    const entities = await discover(exampleRepo);
+    const docs = architectureDocs(entities);
+    expect(Object.keys(docs).length).toBeGreaterThan(10);
+    expect(new Set(Object.values(docs))).toEqual(new Set(['architecture/']));
+    expect(entities.filter(e => e.kind !== 'Domain' && e.kind !== 'System' && e.metadata.annotations?.['homelab.dev/architecture-doc'])).toEqual([]);
+  });
+
+  it('writes no link when the repo has no architecture page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gitops-no-arch-'));
+    dirs.push(dir);
+    cpSync(exampleRepo, dir, { recursive: true });
+    rmSync(join(dir, 'docs/architecture.md'));
+    const docs = architectureDocs(await discover(dir));
+    expect(new Set(Object.values(docs))).toEqual(new Set([undefined]));
+  });
+});

@@ -9,7 +9,7 @@ import {
 } from '@internal/plugin-homelab-common';
 import type { DependencyEvidence } from '@internal/plugin-homelab-common';
 import type { HelmChartSource, ModelScorecard, RepoModel, RepoResource, RepoUnit } from '@internal/plugin-homelab-gitops-node';
-import { findDocs, HELM_INSTANCE_LABEL } from '@internal/plugin-homelab-gitops-node';
+import { architecturePagePath, findDocs, HELM_INSTANCE_LABEL } from '@internal/plugin-homelab-gitops-node';
 import type { GitOpsSource } from './GitOpsSource';
 
 const API_VERSION = 'backstage.io/v1alpha1';
@@ -266,6 +266,12 @@ export function modelToEntities(model: RepoModel, source: GitOpsSource, scorecar
 
   const repoAnnotations = baseAnnotations(source, '', false);
   if (hasDocs(model, '')) repoAnnotations[StockAnnotations.techdocsRef] = 'dir:.';
+  // Domains and systems link the repo's own architecture page beside their generated one.
+  const architectureDoc = hasDocs(model, '') ? architecturePagePath(findDocs(model.paths, []).find(d => d.dir === '')) : undefined;
+  const scopeAnnotations = () => ({
+    ...baseAnnotations(source, '', false),
+    ...(architectureDoc ? { [HomelabAnnotations.architectureDoc]: architectureDoc } : {}),
+  });
   if (model.problems.length > 0) {
     repoAnnotations[HomelabAnnotations.gitopsProblems] = JSON.stringify(model.problems.slice(0, 50));
   }
@@ -289,7 +295,7 @@ export function modelToEntities(model: RepoModel, source: GitOpsSource, scorecar
       metadata: {
         name: d,
         description: d === source.layout.platformDomain ? 'Shared platform of the homelab.' : `Apps of the ${d} domain.`,
-        annotations: baseAnnotations(source, '', false),
+        annotations: scopeAnnotations(),
       },
       spec: { owner: source.owner },
     })),
@@ -299,7 +305,7 @@ export function modelToEntities(model: RepoModel, source: GitOpsSource, scorecar
       metadata: {
         name: s,
         description: SYSTEM_DESCRIPTIONS[s] ?? `Apps of the ${d} domain.`,
-        annotations: baseAnnotations(source, '', false),
+        annotations: scopeAnnotations(),
       },
       spec: { owner: source.owner, domain: d },
     })),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseEntityRef, type Entity } from '@backstage/catalog-model';
 import { InfoCard, Link, Progress, ResponseErrorPanel, Table, type TableColumn } from '@backstage/core-components';
-import { discoveryApiRef, fetchApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRelationsGraph } from '@backstage/plugin-catalog-graph';
 import { catalogApiRef, EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -13,25 +13,16 @@ import {
 } from '@internal/plugin-homelab-common';
 import { Grid, Typography } from '@material-ui/core';
 
-/** Where the repo's hand-written architecture page is, when it was built. */
-function useHandWrittenPage(entity: Entity): string | undefined {
-  const discovery = useApi(discoveryApiRef);
-  const { fetch } = useApi(fetchApiRef);
-  const [url, setUrl] = useState<string>();
-  const repo = entity.metadata.annotations?.[HomelabAnnotations.gitopsSource];
-  useEffect(() => {
-    let live = Boolean(repo);
-    (async () => {
-      if (!live) return;
-      const base = await discovery.getBaseUrl('techdocs');
-      const res = await fetch(`${base}/static/docs/default/component/${encodeURIComponent(repo!)}/architecture/index.html`);
-      if (live && res.ok) setUrl(`/docs/default/component/${encodeURIComponent(repo!)}/architecture/`);
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [discovery, fetch, repo]);
-  return url;
+/**
+ * The repo's hand-written architecture page, which discovery found in the
+ * docs of the repo component (named after the GitOps source).
+ */
+function handWrittenPage(entity: Entity): string | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const repo = annotations[HomelabAnnotations.gitopsSource];
+  const page = annotations[HomelabAnnotations.architectureDoc];
+  if (!repo || !page) return undefined;
+  return `/docs/default/component/${encodeURIComponent(repo)}/${page.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 const componentColumns: TableColumn<ArchitectureComponent>[] = [
@@ -58,7 +49,7 @@ export function ArchitectureContent() {
       .getEntities({ filter: { kind: ARCHITECTURE_SOURCE_KINDS } })
       .then(r => setEntities(r.items), setError);
   }, [catalogApi]);
-  const handWritten = useHandWrittenPage(entity);
+  const handWritten = handWrittenPage(entity);
   const page = useMemo(() => (entities ? buildArchitecturePage(entity, entities) : undefined), [entity, entities]);
 
   if (error) return <ResponseErrorPanel error={error} />;
