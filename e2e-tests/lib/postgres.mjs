@@ -36,10 +36,12 @@ export async function pgSkipReason() {
 /**
  * The databases of one test process: every name starts with
  * `portal_<name>_<pid>_`, so parallel runs (and other helpers) never share or
- * drop each other's.
+ * drop each other's. E2E_PG_DB_PREFIX goes in front of that, for runs that
+ * must keep to names of their own on a shared server (pids repeat across
+ * machines and containers).
  */
 export function pgTestDatabases(name) {
-  const prefix = `portal_${name}_${process.pid}_`;
+  const prefix = `${process.env.E2E_PG_DB_PREFIX ?? ''}portal_${name}_${process.pid}_`;
   const quoted = database => `"${database.replaceAll('"', '""')}"`;
   const exists = async database =>
     (await pgQuery('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rows.length === 1;
