@@ -57,6 +57,9 @@ export async function startBackend({ port, database, name = 'backend', extraConf
   child.on('exit', () => {
     exited = true;
   });
+  // After 'close' every line the process wrote is in `output` (a SIGKILLed
+  // backend's last lines included).
+  const closed = new Promise(resolve => child.on('close', resolve));
   child.on('error', err => {
     // e.g. yarn not on PATH: fail now rather than after the start timeout.
     output += `\ncould not start the backend: ${err.message}`;
@@ -81,7 +84,7 @@ export async function startBackend({ port, database, name = 'backend', extraConf
     }
     try {
       const res = await fetch(`${url}/.backstage/health/v1/readiness`);
-      if (res.ok) return { url, stop, logs: () => output, dir, pid: child.pid };
+      if (res.ok) return { url, stop, logs: () => output, dir, pid: child.pid, closed };
     } catch {
       // not listening yet
     }

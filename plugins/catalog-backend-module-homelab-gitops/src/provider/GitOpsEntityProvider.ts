@@ -123,6 +123,9 @@ export class GitOpsEntityProvider implements EntityProvider {
       this.deps.logger.warn(`GitOps repo ${this.source.id}: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
     const entities = modelToEntities(model, this.source, evaluateModelScorecard(model, this.source.rules));
+    // Marks the start of the write (one transaction): a run that logged this
+    // and not the line below was cut short and changed nothing.
+    this.deps.logger.debug(`GitOps repo ${this.describeSource()} changed: writing ${entities.length} entities`);
     await this.connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
