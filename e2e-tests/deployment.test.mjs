@@ -8,8 +8,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import { DEFAULT_OBJECTS } from '@backstage/plugin-kubernetes-backend';
 import { repoRoot } from './lib/backend.mjs';
+// Plain TypeScript with no imports: Node strips its types.
+import { STATE_KINDS } from '../plugins/homelab-state-common/src/kinds.ts';
 import { validateKubernetesObjects } from '../scripts/validate-kubernetes-objects.mjs';
 
 const cluster = join(repoRoot, 'examples/homelab-gitops/cluster');
@@ -139,18 +142,58 @@ test('the database is a CNPG Database with a managed role on the cluster the con
   assert.deepEqual(rolePassword.spec.data[0].remoteRef, appPassword.remoteRef);
 });
 
-test('the service account reads the live-state kinds and never Secrets', () => {
+/** `resource.group` for each resource a rule grants (core group: `pods.`). */
+const grantedBy = rules => rules.flatMap(r => r.apiGroups.flatMap(g => r.resources.map(res => `${res}.${g}`)));
+
+/**
+ * What the deployed portal lists, from the code and the deployed config: the
+ * live-state kinds, the Kubernetes plugin's object types and custom
+ * resources, and pod metrics unless every cluster skips them.
+ */
+function kindsTheDeployedPortalReads() {
+  const config = parse(find(objects.app, 'ConfigMap', 'backstage-config').data['app-config.homelab.yaml']);
+  assert.equal(config.kubernetes.objectTypes, undefined, 'objectTypes is set: derive the tab kinds from it (the plugin filters ALL_OBJECTS by it)');
+  const clusters = config.kubernetes.clusterLocatorMethods.flatMap(m => m.clusters ?? []);
+  assert.ok(clusters.length > 0);
+  const customResources = [...(config.kubernetes.customResources ?? []), ...clusters.flatMap(c => c.customResources ?? [])];
+  const read = [
+    // homelab.state.source kubernetes and kubernetes-proxy both list these.
+    ...Object.values(STATE_KINDS).map(k => `${k.plural}.${k.group}`),
+    ...DEFAULT_OBJECTS.map(o => `${o.plural}.${o.group}`),
+    ...customResources.map(c => `${c.plural}.${c.group}`),
+    ...(clusters.every(c => c.skipMetricsLookup) ? [] : ['pods.metrics.k8s.io']),
+  ];
+  return [...new Set(read)].sort();
+}
+
+test('the service account may read every kind the portal reads, and nothing else: never Secrets', () => {
   const binding = find(objects.rbac, 'ClusterRoleBinding', 'backstage-read');
   assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'backstage', namespace: 'productivity' }]);
   const role = find(objects.rbac, 'ClusterRole', binding.roleRef.name);
-  for (const rule of role.rules) {
-    assert.deepEqual(rule.verbs, ['get', 'list', 'watch']);
-    assert.ok(!rule.resources.includes('secrets') && !rule.resources.includes('*'));
+  const read = kindsTheDeployedPortalReads();
+  // The stock tab's kinds are among them, as its ConfigMap configures it.
+  for (const k of ['pods.', 'deployments.apps', 'horizontalpodautoscalers.autoscaling', 'cronjobs.batch', 'ingresses.networking.k8s.io', 'pods.metrics.k8s.io', 'clusters.postgresql.cnpg.io']) {
+    assert.ok(read.includes(k), k);
   }
-  // The same rules as the portal's standalone ClusterRole, which a unit test
-  // keeps in step with the kinds the live-state reader lists.
+  assert.deepEqual([...new Set(grantedBy(role.rules))].sort(), read);
+  for (const rule of role.rules) {
+    assert.ok(rule.verbs.includes('list'), JSON.stringify(rule));
+    assert.deepEqual(rule.verbs.filter(v => !['get', 'list', 'watch'].includes(v)), [], JSON.stringify(rule));
+    assert.ok(!rule.resources.includes('*') && !rule.apiGroups.includes('*'), JSON.stringify(rule));
+  }
+  assert.ok(!read.includes('secrets.'));
+  assert.deepEqual(grantedBy(role.rules).filter(k => k.startsWith('secrets.')), [], 'Secrets are never granted');
+  // The same rules as the portal's standalone ClusterRole.
   const [, standalone] = parseAllDocuments(readFileSync(join(repoRoot, 'deploy/portal-clusterrole.yaml'), 'utf8')).map(d => d.toJS());
   assert.deepEqual(role.rules, standalone.rules);
+});
+
+test('the check of the granted kinds can fail: a missing kind and a granted Secret are both caught', () => {
+  const role = find(objects.rbac, 'ClusterRole', 'backstage-read');
+  const withoutHpa = role.rules.map(r => ({ ...r, resources: r.resources.filter(x => x !== 'horizontalpodautoscalers') }));
+  assert.notDeepEqual([...new Set(grantedBy(withoutHpa))].sort(), kindsTheDeployedPortalReads());
+  const withSecrets = [...role.rules, { apiGroups: [''], resources: ['secrets'], verbs: ['get'] }];
+  assert.deepEqual(grantedBy(withSecrets).filter(k => k.startsWith('secrets.')), ['secrets.']);
 });
 
 test('an HAProxy ingress with cert-manager TLS, and an Argo Application like every app', () => {

@@ -33,6 +33,9 @@ before(async () => {
               { name: 'homelab', url: kube.url, authProvider: 'serviceAccount', serviceAccountToken: 'e2e-cluster-token', skipTLSVerify: true },
               // Nothing listens on port 9 of loopback: an unreachable cluster.
               { name: 'offsite', url: 'http://127.0.0.1:9', authProvider: 'serviceAccount', serviceAccountToken: 'x', skipTLSVerify: true },
+              // Credentials only the signed-in user has: never read, not at its url and not as the
+              // local cluster (it points at the same stand-in, so a read would show its objects).
+              { name: 'cloud', url: kube.url, authProvider: 'oidc', oidcTokenProvider: 'authentik', skipTLSVerify: true },
             ],
           },
         ],
@@ -48,7 +51,7 @@ after(async () => {
 
 test('the overview shows the reachable cluster and says what failed where', async () => {
   const overview = await (await api(backend.url, '/api/homelab-state/overview')).json();
-  assert.deepEqual(overview.clusters, ['homelab', 'offsite']);
+  assert.deepEqual(overview.clusters, ['cloud', 'homelab', 'offsite']);
   assert.equal(overview.cnpg.filter(c => c.cluster === 'homelab').length, 5);
   assert.equal(overview.ceph.clusters[0].cluster, 'homelab');
 
@@ -60,6 +63,19 @@ test('the overview shows the reachable cluster and says what failed where', asyn
   const offsite = overview.errors.filter(e => e.cluster === 'offsite');
   assert.equal(offsite.length, 12, 'every kind of the unreachable cluster is reported');
   assert.ok(offsite.every(e => e.type === 'unreachable'), JSON.stringify(offsite[0]));
+});
+
+test('a cluster whose authProvider the source cannot use is refused by name, never read', async () => {
+  const overview = await (await api(backend.url, '/api/homelab-state/overview')).json();
+  const cloud = overview.errors.filter(e => e.cluster === 'cloud');
+  assert.equal(cloud.length, 12, 'every kind of the refused cluster is reported');
+  assert.deepEqual(new Set(cloud.map(e => e.type)), new Set(['unsupported-auth']));
+  assert.equal(
+    cloud[0].message,
+    "Cluster cloud uses authProvider oidc, which source: kubernetes cannot use; it needs the signed-in user's token, which no backend reader has (kubernetes-proxy cannot either); give the portal a service account there (authProvider: serviceAccount with serviceAccountToken)",
+  );
+  assert.deepEqual(overview.cnpg.filter(c => c.cluster === 'cloud'), [], 'nothing is shown as if read from it');
+  assert.match(backend.logs(), /warn.*Cluster cloud uses authProvider oidc/i, 'the refusal is logged as a warning at start');
 });
 
 test('concurrent overview requests share one list call per kind per cluster', async () => {

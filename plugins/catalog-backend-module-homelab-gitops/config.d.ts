@@ -63,5 +63,29 @@ export interface Config {
         };
       }>;
     };
+    /**
+     * Users and groups declared in config (module catalogModuleHomelabOrg),
+     * beside or instead of an org file. Names must not also be in an org file.
+     */
+    org?: {
+      /**
+       * Groups by name; each becomes a Group entity of type team, and each
+       * name in its members a User entity that is memberOf it.
+       */
+      groups?: {
+        [name: string]: {
+          displayName?: string;
+          email?: string;
+          members?: string[];
+        };
+      };
+      /** Profiles of users by name; a user declared here and in no group is a member of none. */
+      users?: {
+        [name: string]: {
+          displayName?: string;
+          email?: string;
+        };
+      };
+    };
   };
 }

@@ -1,6 +1,7 @@
 // The homelab portal's backend (new backend system). Plugins are added here;
 // their configuration lives in app-config*.yaml.
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleHomelabOrg } from '@internal/plugin-catalog-backend-module-homelab-gitops';
 
 const backend = createBackend();
 
@@ -40,6 +41,8 @@ backend.add(
 
 // GitOps discovery: the homelab repo becomes the catalog.
 backend.add(import('@internal/plugin-catalog-backend-module-homelab-gitops'));
+// Users and groups declared under homelab.org, beside the org file.
+backend.add(catalogModuleHomelabOrg);
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Recent changes: which components the GitOps checkout's commits touched.

@@ -9,3 +9,6 @@ export type { RefreshResult } from './provider/GitOpsEntityProvider';
 export { modelToEntities } from './provider/modelToEntities';
 export { readGitOpsSources } from './provider/GitOpsSource';
 export type { GitOpsSource } from './provider/GitOpsSource';
+export { catalogModuleHomelabOrg } from './org/module';
+export { HomelabOrgEntityProvider } from './org/HomelabOrgEntityProvider';
+export { readOrgConfig } from './org/readOrgConfig';

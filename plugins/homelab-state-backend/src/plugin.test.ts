@@ -180,7 +180,30 @@ describe('homelab-state backend with Prometheus', () => {
       [{ namespace: 'database', pod: 'pg-media-2' }, '3.5'],
       [{ namespace: 'database', pod: 'pg-ai-1' }, '0'],
     ],
+    // CNPG's pg_stat_archiver metrics, exported by each primary. pg-ai's
+    // last failure is just before its ContinuousArchiving condition turned
+    // True (2026-11-04T10:39:50Z in the recording); pg-other exports none.
+    'max by (namespace, pod) (cnpg_pg_stat_archiver_last_archived_time)': [
+      [{ namespace: 'database', pod: 'pg-media-1' }, '1795607880'],
+      [{ namespace: 'database', pod: 'pg-ai-1' }, '1795607970'],
+    ],
+    'max by (namespace, pod) (cnpg_pg_stat_archiver_last_failed_time)': [
+      [{ namespace: 'database', pod: 'pg-media-1' }, '-1'],
+      [{ namespace: 'database', pod: 'pg-ai-1' }, '1793788200'],
+    ],
+    'max by (namespace, pod) (cnpg_pg_stat_archiver_archived_count)': [
+      [{ namespace: 'database', pod: 'pg-media-1' }, '48213'],
+      [{ namespace: 'database', pod: 'pg-ai-1' }, '9120'],
+    ],
+    'max by (namespace, pod) (cnpg_pg_stat_archiver_failed_count)': [
+      [{ namespace: 'database', pod: 'pg-media-1' }, '0'],
+      [{ namespace: 'database', pod: 'pg-ai-1' }, '14'],
+    ],
   } as Record<string, Array<[Record<string, string>, string]>>;
+  const walArchiver = {
+    'database/pg-media-1': { lastArchivedAt: '2026-11-25T11:58:00.000Z', archivedCount: 48213, failedCount: 0 },
+    'database/pg-ai-1': { lastArchivedAt: '2026-11-25T11:59:30.000Z', lastFailedAt: '2026-11-04T10:30:00.000Z', archivedCount: 9120, failedCount: 14 },
+  };
 
   it('adds Prometheus figures to the overview', async () => {
     const prom = await fakePrometheus(answers);
@@ -190,21 +213,38 @@ describe('homelab-state backend with Prometheus', () => {
       expect(res.status).toBe(200);
       expect(res.body.prometheus).toEqual({
         ceph: { osdsUp: 5, osdsIn: 6, osdsTotal: 6, pgStates: { degraded: 16 } },
-        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5, 'pg-ai-1': 0 } },
+        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5, 'pg-ai-1': 0 }, walArchiver },
       });
     } finally {
       await prom.close();
     }
   });
 
-  it("adds a cnpg-cluster's replication lag and a ceph-cluster's figures to the object", async () => {
+  it("adds a cnpg-cluster's replication lag and WAL archiver times and a ceph-cluster's figures to the object", async () => {
     const prom = await fakePrometheus(answers);
     try {
       const server = await backendFor(snapshot, prom.url);
       const pg = await request(server)
         .get('/api/homelab-state/objects/cnpg-cluster/database/pg-media')
         .set('authorization', mockCredentials.user.header());
-      expect(pg.body.enrichment).toEqual({ replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5 } });
+      expect(pg.body.enrichment).toEqual({
+        replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 3.5 },
+        walArchiver: { pod: 'pg-media-1', ...walArchiver['database/pg-media-1'] },
+      });
+      const ai = await request(server)
+        .get('/api/homelab-state/objects/cnpg-cluster/database/pg-ai')
+        .set('authorization', mockCredentials.user.header());
+      expect(ai.body.summary.walArchiving).toMatchObject({ state: 'working', since: '2026-11-04T10:39:50Z' });
+      expect(ai.body.enrichment).toEqual({
+        replicationLagSeconds: { 'pg-ai-1': 0 },
+        walArchiver: { pod: 'pg-ai-1', ...walArchiver['database/pg-ai-1'] },
+      });
+      // A cluster whose primary exports no archiver metrics gets none, not another's.
+      const silent = await request(server)
+        .get('/api/homelab-state/objects/cnpg-cluster/database/pg-other')
+        .set('authorization', mockCredentials.user.header());
+      expect(silent.body.summary).toMatchObject({ name: 'pg-other' });
+      expect(silent.body).not.toHaveProperty('enrichment.walArchiver');
       const ceph = await request(server)
         .get('/api/homelab-state/objects/ceph-cluster/-/rook-ceph')
         .set('authorization', mockCredentials.user.header());

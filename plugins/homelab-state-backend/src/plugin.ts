@@ -32,7 +32,7 @@ export const homelabStatePlugin = createBackendPlugin({
       async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, discovery, auth }) {
         permissionsRegistry.addPermissions(homelabStatePermissions);
         const state = readStateConfig(config);
-        const source = createObjectSource(config, state, { discovery, auth });
+        const source = createObjectSource(config, state, { discovery, auth, logger });
         if (state.source === 'recorded') {
           logger.info(`Live state from recordings in ${state.recordedPath} (cluster ${state.recordedClusterName})`);
         } else if (state.source === 'kubernetes-proxy') {

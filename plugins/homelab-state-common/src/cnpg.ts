@@ -64,18 +64,20 @@ export interface CnpgCertificate {
   severity: Severity;
 }
 
-/** @public */
+/**
+ * WAL archiving as the Cluster resource says it. The last archived and last
+ * failed times and the counts are not on the resource: they come from
+ * Prometheus (`ObjectEnrichment.walArchiver`). The WAL file names are
+ * nowhere the portal reads (neither the resource nor CNPG's metrics).
+ *
+ * @public
+ */
 export interface CnpgWalArchiving {
   /** From the ContinuousArchiving condition. */
   state: 'working' | 'failing' | 'unknown';
   /** When the condition last changed: archiving works (or fails) since then. */
   since?: string;
   message?: string;
-  /** Last archived / failed WAL with times, from pg_stat_archiver when Prometheus has them. */
-  lastArchivedWal?: string;
-  lastArchivedAt?: string;
-  lastFailedWal?: string;
-  lastFailedAt?: string;
 }
 
 /** @public */

@@ -216,6 +216,18 @@ const EXPECTED: Record<string, Expected> = {
 /** Scenario words that describe a failure: such a sample must never read ok. */
 const FAILURE_WORDS = /\b(fail(ed|ure|ing|s)?|error|HEALTH_ERR|degraded|down|unreachable|forbidden|stuck|cannot|DEPLOY_FAILED|UNHEALTHY)\b/i;
 
+/**
+ * Objects of failure scenarios that are rightly ok, as `file#document.object`
+ * (0-based), each with why.
+ */
+const OK_IN_FAILURE_SCENARIOS: Record<string, string> = {
+  'cnpg-backup/failed-exit-status-list-reconstructed.yaml#0.3': 'the fourth Backup of the list is the completed one after the three failed ones',
+  'ray-dashboard-api/jobs-legacy-api-snapshot-succeeded-running-failed-excerpt.yaml#0.0': 'the SUCCEEDED job of the three',
+  'ray-dashboard-api/jobs-legacy-api-snapshot-succeeded-running-failed-excerpt.yaml#0.1': 'the RUNNING job of the three',
+  'raycluster/failed-worker-quota-v1.1-vs-ready-v1.2-excerpt.yaml#1.0':
+    'KubeRay 1.2 hides the quota failure behind state ready (kuberay#2357); nothing in that status says otherwise',
+};
+
 /** Scenarios that name a failure only as what they recovered from. */
 const RECOVERED = ['cephcluster/healthy-recovered-from-health-err-progressing-condition.yaml'];
 
@@ -238,15 +250,17 @@ describe('every real-world sample in cr-samples/', () => {
     }
   });
 
-  it('reads no failure scenario as ok', () => {
-    const okFailures = samples
+  it('reads no object of a failure scenario as ok, but those it names as ok', () => {
+    // Per derived object (a document may hold several), not per file: one
+    // failing object beside an ok one must not hide the other reading ok.
+    const okInFailures = samples
       .filter(s => FAILURE_WORDS.test(s.scenario) && !RECOVERED.includes(s.file))
-      .filter(s => {
-        const severities = s.documents.flatMap(doc => deriveSample(s.file, doc)).map(d => d.severity);
-        return severities.every(sev => sev === 'ok');
-      })
-      .map(s => s.file);
-    expect(okFailures).toEqual([]);
+      .flatMap(s =>
+        s.documents.flatMap((doc, d) => deriveSample(s.file, doc).map((o, i) => ({ at: `${s.file}#${d}.${i}`, severity: o.severity }))),
+      )
+      .filter(o => o.severity === 'ok')
+      .map(o => o.at);
+    expect(okInFailures).toEqual(Object.keys(OK_IN_FAILURE_SCENARIOS).sort());
     // The filter must catch the failure scenarios, or this test proves nothing.
     expect(samples.filter(s => FAILURE_WORDS.test(s.scenario)).length).toBeGreaterThan(20);
   });

@@ -14,6 +14,11 @@ export type StateErrorType =
   | 'timeout'
   /** Connection refused, DNS failure, TLS failure. */
   | 'unreachable'
+  /**
+   * The cluster's configured credentials are of a kind this source cannot
+   * use, so it is not read at all (never another cluster in its place).
+   */
+  | 'unsupported-auth'
   | 'unknown';
 
 /** @public */

@@ -21,8 +21,9 @@ const kind = (id: string, group: string, version: string, plural: string, k: str
 });
 
 /**
- * Every kind the portal reads. The shipped read-only ClusterRole lists
- * exactly these; Secrets are never among them.
+ * Every kind the live-state views read. The shipped read-only ClusterRole
+ * grants these and the stock Kubernetes tab's kinds; Secrets are never among
+ * them.
  *
  * @public
  */

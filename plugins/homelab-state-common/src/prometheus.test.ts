@@ -1,5 +1,5 @@
 import type { PrometheusResults, PrometheusSample } from './prometheus';
-import { derivePrometheusEnrichment, PROMETHEUS_QUERIES, replicationLagOf } from './prometheus';
+import { derivePrometheusEnrichment, PROMETHEUS_QUERIES, replicationLagOf, walArchiverOf } from './prometheus';
 
 /** The `data.result` of a Prometheus instant query response. */
 type Response = { status: 'success'; data: { resultType: 'vector'; result: PrometheusSample[] } };
@@ -35,6 +35,29 @@ const responses: Record<keyof typeof PROMETHEUS_QUERIES, Response> = {
     { metric: { namespace: 'database', pod: 'pg-media-3' }, value: [T, '12'] },
     { metric: { namespace: 'database', pod: 'pg-ai-1' }, value: [T, '0'] },
   ]),
+  // Only primaries export pg_stat_archiver (CNPG's predicate_query); -1 is
+  // CNPG's "never". pg-ai archives nothing since its object store broke.
+  cnpgArchiverLastArchivedTime: vector([
+    { metric: { namespace: 'database', pod: 'pg-media-1' }, value: [T, '1764071940'] },
+    { metric: { namespace: 'database', pod: 'pg-ai-1' }, value: [T, '1764028800'] },
+  ]),
+  cnpgArchiverLastFailedTime: vector([
+    { metric: { namespace: 'database', pod: 'pg-media-1' }, value: [T, '-1'] },
+    { metric: { namespace: 'database', pod: 'pg-ai-1' }, value: [T, '1764071990.5'] },
+  ]),
+  cnpgArchiverArchivedCount: vector([
+    { metric: { namespace: 'database', pod: 'pg-media-1' }, value: [T, '48213'] },
+    { metric: { namespace: 'database', pod: 'pg-ai-1' }, value: [T, '9120'] },
+  ]),
+  cnpgArchiverFailedCount: vector([
+    { metric: { namespace: 'database', pod: 'pg-media-1' }, value: [T, '0'] },
+    { metric: { namespace: 'database', pod: 'pg-ai-1' }, value: [T, '1337'] },
+  ]),
+};
+
+const archiver = {
+  'database/pg-media-1': { lastArchivedAt: '2025-11-25T11:59:00.000Z', archivedCount: 48213, failedCount: 0 },
+  'database/pg-ai-1': { lastArchivedAt: '2025-11-25T00:00:00.000Z', lastFailedAt: '2025-11-25T11:59:50.500Z', archivedCount: 9120, failedCount: 1337 },
 };
 
 const resultsOf = (ids: Array<keyof typeof PROMETHEUS_QUERIES>, override: Partial<Record<string, Response>> = {}): PrometheusResults =>
@@ -61,7 +84,7 @@ describe('derivePrometheusEnrichment', () => {
           clientReadIops: 12.4,
           clientWriteIops: 88.1,
         },
-        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 0.35, 'pg-media-3': 12, 'pg-ai-1': 0 } },
+        cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 0.35, 'pg-media-3': 12, 'pg-ai-1': 0 }, walArchiver: archiver },
       },
     ],
     ['nothing answered (Prometheus down)', {}, {}],
@@ -86,6 +109,20 @@ describe('derivePrometheusEnrichment', () => {
       { cnpg: { replicationLagSeconds: { 'pg-media-1': 0, 'pg-media-2': 0.35, 'pg-media-3': 12, 'pg-ai-1': 0 } } },
     ],
     [
+      'only the archiver answered',
+      resultsOf(['cnpgArchiverLastArchivedTime', 'cnpgArchiverLastFailedTime', 'cnpgArchiverArchivedCount', 'cnpgArchiverFailedCount']),
+      { cnpg: { walArchiver: archiver } },
+    ],
+    [
+      'an instance that never archived nor failed keeps only its counts',
+      {
+        cnpgArchiverLastArchivedTime: [{ metric: { namespace: 'db', pod: 'pg-new-1' }, value: [T, '-1'] }],
+        cnpgArchiverLastFailedTime: [{ metric: { namespace: 'db', pod: 'pg-new-1' }, value: [T, '-1'] }],
+        cnpgArchiverArchivedCount: [{ metric: { namespace: 'db', pod: 'pg-new-1' }, value: [T, '0'] }],
+      },
+      { cnpg: { walArchiver: { 'db/pg-new-1': { archivedCount: 0 } } } },
+    ],
+    [
       'pool samples without a name (metadata join missing) are skipped',
       { cephPoolPercentUsed: [{ metric: { pool_id: '9' }, value: [T, '0.5'] }] },
       {},
@@ -105,4 +142,25 @@ describe('replicationLagOf', () => {
     expect(replicationLagOf(lag, cluster)).toEqual(expected);
   });
   it('is undefined without data', () => expect(replicationLagOf(undefined, 'pg-media')).toBeUndefined());
+});
+
+describe('walArchiverOf', () => {
+  const stats = {
+    ...archiver,
+    // The same cluster name in another namespace, and a former primary whose
+    // series lingers after a switchover (its last archive is older).
+    'staging/pg-media-1': { lastArchivedAt: '2025-11-25T11:59:59.000Z', archivedCount: 3, failedCount: 0 },
+    'database/pg-media-2': { lastArchivedAt: '2025-11-25T11:40:00.000Z', archivedCount: 40000, failedCount: 0 },
+  };
+  it.each<[string, { namespace?: string; name: string }, ReturnType<typeof walArchiverOf>]>([
+    ['the archiving primary of its namespace', { namespace: 'database', name: 'pg-media' }, { pod: 'pg-media-1', ...archiver['database/pg-media-1'] }],
+    ['a failing cluster, by its last failure', { namespace: 'database', name: 'pg-ai' }, { pod: 'pg-ai-1', ...archiver['database/pg-ai-1'] }],
+    ['any namespace: the latest activity', { name: 'pg-media' }, { pod: 'pg-media-1', lastArchivedAt: '2025-11-25T11:59:59.000Z', archivedCount: 3, failedCount: 0 }],
+    ['another namespace only', { namespace: 'staging', name: 'pg-media' }, { pod: 'pg-media-1', lastArchivedAt: '2025-11-25T11:59:59.000Z', archivedCount: 3, failedCount: 0 }],
+    ['a cluster nobody reports for', { namespace: 'database', name: 'pg-other' }, undefined],
+    ['a name that only prefixes another cluster', { namespace: 'database', name: 'pg' }, undefined],
+  ])('%s', (_name, cluster, expected) => {
+    expect(walArchiverOf(stats, cluster)).toEqual(expected);
+  });
+  it('is undefined without data', () => expect(walArchiverOf(undefined, { name: 'pg-media' })).toBeUndefined());
 });

@@ -33,6 +33,12 @@ export const PROMETHEUS_QUERIES = {
   cephClientReadIops: 'sum(rate(ceph_pool_rd[5m]))',
   cephClientWriteIops: 'sum(rate(ceph_pool_wr[5m]))',
   cnpgReplicationLag: 'max by (namespace, pod) (cnpg_pg_replication_lag)',
+  // CNPG's pg_stat_archiver query: epoch seconds (-1: never) and counters,
+  // exported by the primary only (and by replicas with archive_mode=always).
+  cnpgArchiverLastArchivedTime: 'max by (namespace, pod) (cnpg_pg_stat_archiver_last_archived_time)',
+  cnpgArchiverLastFailedTime: 'max by (namespace, pod) (cnpg_pg_stat_archiver_last_failed_time)',
+  cnpgArchiverArchivedCount: 'max by (namespace, pod) (cnpg_pg_stat_archiver_archived_count)',
+  cnpgArchiverFailedCount: 'max by (namespace, pod) (cnpg_pg_stat_archiver_failed_count)',
 } as const;
 
 /** @public */
@@ -44,7 +50,9 @@ export const CEPH_PROMETHEUS_QUERIES = (Object.keys(PROMETHEUS_QUERIES) as Prome
 );
 
 /** Ids of the queries the CloudNativePG enrichment needs. @public */
-export const CNPG_PROMETHEUS_QUERIES: PrometheusQueryId[] = ['cnpgReplicationLag'];
+export const CNPG_PROMETHEUS_QUERIES = (Object.keys(PROMETHEUS_QUERIES) as PrometheusQueryId[]).filter(id =>
+  id.startsWith('cnpg'),
+);
 
 /**
  * What each query returned; a query that failed or was not asked is absent.
@@ -78,10 +86,29 @@ export interface CephPrometheusEnrichment {
   clientWriteIops?: number;
 }
 
+/**
+ * One instance's `pg_stat_archiver`, as CNPG's default monitoring queries
+ * export it. The WAL file names are not exported, so they are not here.
+ *
+ * @public
+ */
+export interface CnpgWalArchiverStats {
+  /** When a WAL file was last archived; absent if never. */
+  lastArchivedAt?: string;
+  /** When archiving a WAL file last failed; absent if never. */
+  lastFailedAt?: string;
+  /** WAL files archived since the statistics were last reset. */
+  archivedCount?: number;
+  /** Failed archiving attempts since the statistics were last reset. */
+  failedCount?: number;
+}
+
 /** @public */
 export interface CnpgPrometheusEnrichment {
   /** Pod name (e.g. pg-media-2) -> replication lag in seconds, as CNPG's exporter reports it. */
   replicationLagSeconds?: Record<string, number>;
+  /** `namespace/pod` -> that instance's archiver statistics. */
+  walArchiver?: Record<string, CnpgWalArchiverStats>;
 }
 
 /** @public */
@@ -111,6 +138,8 @@ export interface ObjectEnrichment {
   ceph?: CephPrometheusEnrichment;
   /** For a cnpg-cluster: its pods' lag in seconds. */
   replicationLagSeconds?: Record<string, number>;
+  /** For a cnpg-cluster: WAL archiving as its archiving instance (`pod`, normally the primary) reports it. */
+  walArchiver?: CnpgWalArchiverStats & { pod: string };
   /** For a ray-cluster (its jobs) or a ray-service (its active cluster's Serve applications), when the Ray dashboard enrichment is enabled. */
   rayDashboard?: RayDashboardEnrichment;
   error?: string;
@@ -189,9 +218,67 @@ export function derivePrometheusEnrichment(results: PrometheusResults): Promethe
     const v = valueOf(s);
     if (s.metric.pod && v !== undefined) lag[s.metric.pod] = Math.max(v, lag[s.metric.pod] ?? -Infinity);
   }
-  const cnpg = Object.keys(lag).length ? { replicationLagSeconds: lag } : undefined;
+  const walArchiver = deriveWalArchiver(results);
+  const cnpg = compact<CnpgPrometheusEnrichment>({
+    replicationLagSeconds: Object.keys(lag).length ? lag : undefined,
+    walArchiver,
+  });
 
   return compact<PrometheusEnrichment>({ ceph, cnpg }) ?? {};
+}
+
+/** CNPG names an instance's pod `<cluster>-<serial>`. */
+const podsOf = (cluster: string) => new RegExp(`^${cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
+
+const ARCHIVER_FIELDS: Array<[PrometheusQueryId, keyof CnpgWalArchiverStats]> = [
+  ['cnpgArchiverLastArchivedTime', 'lastArchivedAt'],
+  ['cnpgArchiverLastFailedTime', 'lastFailedAt'],
+  ['cnpgArchiverArchivedCount', 'archivedCount'],
+  ['cnpgArchiverFailedCount', 'failedCount'],
+];
+
+function deriveWalArchiver(results: PrometheusResults): Record<string, CnpgWalArchiverStats> | undefined {
+  const byPod: Record<string, CnpgWalArchiverStats> = {};
+  for (const [id, field] of ARCHIVER_FIELDS) {
+    for (const s of results[id] ?? []) {
+      const v = valueOf(s);
+      if (!s.metric.pod || v === undefined) continue;
+      const stats = (byPod[`${s.metric.namespace ?? ''}/${s.metric.pod}`] ??= {});
+      if (field === 'lastArchivedAt' || field === 'lastFailedAt') {
+        // CNPG's query answers -1 for a time pg_stat_archiver has not recorded.
+        if (v > 0) stats[field] = new Date(v * 1000).toISOString();
+      } else {
+        stats[field] = v;
+      }
+    }
+  }
+  return Object.keys(byPod).length ? byPod : undefined;
+}
+
+/**
+ * The archiver statistics of one CloudNativePG cluster (pods named
+ * `<cluster>-<n>`): those of the instance that archived or failed last.
+ * That is the primary, the only instance that archives unless
+ * `archive_mode=always` (a former primary's series lingers for Prometheus'
+ * lookback after a switchover). Figures of several instances are never
+ * added up: each counts from its own start. `namespace` undefined matches any.
+ *
+ * @public
+ */
+export function walArchiverOf(
+  walArchiver: Record<string, CnpgWalArchiverStats> | undefined,
+  cluster: { namespace?: string; name: string },
+): (CnpgWalArchiverStats & { pod: string }) | undefined {
+  const pod = podsOf(cluster.name);
+  const latest = (s: CnpgWalArchiverStats) => [s.lastArchivedAt ?? '', s.lastFailedAt ?? ''].sort().pop()!;
+  const [chosen] = Object.entries(walArchiver ?? {})
+    .map(([key, stats]) => {
+      const slash = key.indexOf('/');
+      return { namespace: key.slice(0, slash), pod: key.slice(slash + 1), stats };
+    })
+    .filter(i => pod.test(i.pod) && (cluster.namespace === undefined || i.namespace === cluster.namespace))
+    .sort((a, b) => latest(b.stats).localeCompare(latest(a.stats)) || a.pod.localeCompare(b.pod));
+  return chosen && { pod: chosen.pod, ...chosen.stats };
 }
 
 /**
@@ -203,7 +290,7 @@ export function replicationLagOf(
   lag: Record<string, number> | undefined,
   cluster: string,
 ): Record<string, number> | undefined {
-  const pod = new RegExp(`^${cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`);
+  const pod = podsOf(cluster);
   const mine = Object.entries(lag ?? {}).filter(([name]) => pod.test(name));
   return mine.length ? Object.fromEntries(mine) : undefined;
 }

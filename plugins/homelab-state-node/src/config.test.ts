@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { createRayDashboardClient, readStateConfig } from './config';
+import { createRayDashboardClient, readClusterConnections, readStateConfig } from './config';
 
 const read = (rayDashboard?: unknown) =>
   readStateConfig(new ConfigReader({ homelab: { state: rayDashboard === undefined ? {} : { rayDashboard } } }));
@@ -26,5 +26,34 @@ describe('readStateConfig: rayDashboard', () => {
   it('creates a client only when enabled', () => {
     expect(createRayDashboardClient(read())).toBeUndefined();
     expect(createRayDashboardClient(read({ enabled: true }))).toBeDefined();
+  });
+});
+
+describe('readClusterConnections', () => {
+  const connections = (clusters: Array<Record<string, string>>) =>
+    readClusterConnections(
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [{ type: 'catalog' }, { type: 'config', clusters }],
+        },
+      }),
+    );
+
+  it('keeps each config cluster with its authProvider, and skips other locators', () => {
+    expect(
+      connections([
+        { name: 'homelab', url: 'https://kubernetes.default.svc', authProvider: 'serviceAccount', caFile: '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt' },
+        { name: 'cloud', url: 'https://cloud.example:6443', authProvider: 'oidc', oidcTokenProvider: 'authentik' },
+      ]),
+    ).toEqual([
+      { name: 'homelab', url: 'https://kubernetes.default.svc', authProvider: 'serviceAccount', caFile: '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt' },
+      { name: 'cloud', url: 'https://cloud.example:6443', authProvider: 'oidc' },
+    ]);
+  });
+
+  it('refuses a cluster without an authProvider, naming the key', () => {
+    expect(() => connections([{ name: 'homelab', url: 'https://kubernetes.default.svc' }])).toThrow(
+      "Missing required config value at 'kubernetes.clusterLocatorMethods[1].clusters[0].authProvider'",
+    );
   });
 });

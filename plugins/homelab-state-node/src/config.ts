@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import type { ClusterConnection } from './sources/KubernetesApiSource';
 import { KubernetesApiSource } from './sources/KubernetesApiSource';
 import { KubernetesProxySource } from './sources/KubernetesProxySource';
-import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import type { AuthService, DiscoveryService, LoggerService } from '@backstage/backend-plugin-api';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { RayDashboardClient } from './ray/RayDashboardClient';
 import { RecordedObjectsSource } from './sources/RecordedObjectsSource';
@@ -101,6 +101,8 @@ export function readClusterConnections(config: Config): ClusterConnection[] {
     .map(c => ({
       name: c.getString('name'),
       url: c.getString('url'),
+      // Required by the Kubernetes plugin too: which credentials a cluster uses is never guessed.
+      authProvider: c.getString('authProvider'),
       serviceAccountToken: c.getOptionalString('serviceAccountToken'),
       caData: c.getOptionalString('caData'),
       caFile: c.getOptionalString('caFile'),
@@ -116,7 +118,7 @@ export function readClusterConnections(config: Config): ClusterConnection[] {
 export function createObjectSource(
   config: Config,
   state: StateConfig = readStateConfig(config),
-  services?: { discovery: DiscoveryService; auth: AuthService },
+  services?: { discovery: DiscoveryService; auth: AuthService; logger?: LoggerService },
 ): ObjectSource {
   if (state.source === 'recorded') {
     return new RecordedObjectsSource(state.recordedPath!, state.recordedClusterName);
@@ -125,7 +127,9 @@ export function createObjectSource(
     if (!services) throw new Error('homelab.state.source "kubernetes-proxy" needs the discovery and auth services');
     return new KubernetesProxySource(services);
   }
-  return new KubernetesApiSource(readClusterConnections(config));
+  return new KubernetesApiSource(readClusterConnections(config), {
+    logger: services?.logger?.child({ component: 'kubernetes-api-source' }),
+  });
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 export * from './sources/types';
 export { KubernetesApiSource } from './sources/KubernetesApiSource';
-export type { ClusterConnection } from './sources/KubernetesApiSource';
+export type { ClusterConnection, KubernetesApiSourceOptions } from './sources/KubernetesApiSource';
+export { resolveClusterAccess } from './sources/resolveClusterAccess';
+export type { ClusterAccess, InClusterEnvironment } from './sources/resolveClusterAccess';
 export { KubernetesProxySource } from './sources/KubernetesProxySource';
 export { RecordedObjectsSource } from './sources/RecordedObjectsSource';
 export { CachedStateReader } from './reader/CachedStateReader';

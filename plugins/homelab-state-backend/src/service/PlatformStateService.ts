@@ -21,6 +21,7 @@ import {
   isObjectKindId,
   PROMETHEUS_QUERIES,
   replicationLagOf,
+  walArchiverOf,
   deriveRayDashboard,
   STATE_KIND_HANDLERS,
   STATE_KINDS,
@@ -131,7 +132,7 @@ export class PlatformStateService {
     }
   }
 
-  private async objectEnrichment(kind: ObjectKindId, name: string): Promise<ObjectEnrichment | undefined> {
+  private async objectEnrichment(kind: ObjectKindId, namespace: string, name: string): Promise<ObjectEnrichment | undefined> {
     const which = STATE_KIND_HANDLERS[kind].enrichment;
     if (which === 'prometheus-ceph') {
       const e = await this.enrichment(CEPH_PROMETHEUS_QUERIES);
@@ -139,7 +140,8 @@ export class PlatformStateService {
     }
     if (which === 'prometheus-cnpg') {
       const e = await this.enrichment(CNPG_PROMETHEUS_QUERIES);
-      return e && { replicationLagSeconds: replicationLagOf(e.cnpg?.replicationLagSeconds, name), error: e.error };
+      const walArchiver = walArchiverOf(e?.cnpg?.walArchiver, { namespace: namespace === '-' ? undefined : namespace, name });
+      return e && { replicationLagSeconds: replicationLagOf(e.cnpg?.replicationLagSeconds, name), walArchiver, error: e.error };
     }
     return undefined;
   }
@@ -189,7 +191,7 @@ export class PlatformStateService {
     const handler = STATE_KIND_HANDLERS[kindId];
     const key = handler.key;
     // Asked alongside the lists: it is cached, and never throws.
-    const enrichmentAsked = this.objectEnrichment(kindId, name);
+    const enrichmentAsked = this.objectEnrichment(kindId, namespace, name);
     const lists = await this.lists([key, ...handler.related]);
     const candidates = (lists[key] ?? []).filter(l => !cluster || l.cluster === cluster);
     const errors = Object.values(lists)

@@ -1,5 +1,9 @@
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { STATE_KINDS } from '@internal/plugin-homelab-state-common';
 import { CachedStateReader } from '../reader/CachedStateReader';
 import { KubernetesApiSource } from './KubernetesApiSource';
@@ -46,9 +50,24 @@ afterAll(() => server.close());
 
 const source = () =>
   new KubernetesApiSource([
-    { name: 'homelab', url: 'https://homelab.k8s.test:6443', serviceAccountToken: 'test-token' },
-    { name: 'edge', url: 'https://edge.k8s.test:6443', serviceAccountToken: 'edge-token' },
+    { name: 'homelab', url: 'https://homelab.k8s.test:6443', authProvider: 'serviceAccount', serviceAccountToken: 'test-token' },
+    { name: 'edge', url: 'https://edge.k8s.test:6443', authProvider: 'serviceAccount', serviceAccountToken: 'edge-token' },
   ]);
+
+/** Keeps what is logged, with the fields of the child logger it went through. */
+function recordingLogger(fields: Record<string, unknown> = {}, lines: Array<{ level: string; message: string; fields: Record<string, unknown> }> = []) {
+  const log = (level: string) => (message: string) => {
+    lines.push({ level, message, fields });
+  };
+  const logger: LoggerService = {
+    error: log('error'),
+    warn: log('warn'),
+    info: log('info'),
+    debug: log('debug'),
+    child: more => recordingLogger({ ...fields, ...more }, lines).logger,
+  };
+  return { logger, lines };
+}
 
 describe('KubernetesApiSource', () => {
   it('lists a kind cluster-wide with the service account token', async () => {
@@ -93,6 +112,85 @@ describe('KubernetesApiSource', () => {
     await expect(source().list('homelab', STATE_KINDS.cnpgCluster)).rejects.toMatchObject({
       error: { type: 'unreachable', cluster: 'homelab' },
     });
+  });
+});
+
+describe('KubernetesApiSource: which cluster it reads', () => {
+  // A pod's service account mount, as the kubelet projects it.
+  let serviceAccountDir: string;
+  beforeAll(() => {
+    const root = mkdtempSync(join(tmpdir(), 'homelab-state-sa-'));
+    serviceAccountDir = join(root, 'serviceaccount');
+    mkdirSync(serviceAccountDir);
+    writeFileSync(join(serviceAccountDir, 'token'), 'pod-projected-token');
+    writeFileSync(join(serviceAccountDir, 'ca.crt'), '');
+  });
+  afterAll(() => rmSync(join(serviceAccountDir, '..'), { recursive: true, force: true }));
+  const pod = () => ({ host: '10.43.0.1', port: '443', serviceAccountDir, hasToken: true });
+
+  it("reads the pod's own cluster with the pod's token only where the cluster says so, and refuses a remote oidc cluster", async () => {
+    const inClusterAuth: Array<string | null> = [];
+    let cloudCalls = 0;
+    server.use(
+      http.get(`https://10.43.0.1${path}`, ({ request }) => {
+        inClusterAuth.push(request.headers.get('authorization'));
+        return HttpResponse.json(cnpgList);
+      }),
+      http.get(`https://cloud.k8s.test:6443${path}`, () => {
+        cloudCalls++;
+        return HttpResponse.json({ ...cnpgList, items: [] });
+      }),
+    );
+    const { logger, lines } = recordingLogger();
+    const podSource = new KubernetesApiSource(
+      [
+        { name: 'homelab', url: 'https://kubernetes.default.svc', authProvider: 'serviceAccount' },
+        { name: 'cloud', url: 'https://cloud.k8s.test:6443', authProvider: 'oidc' },
+      ],
+      { logger, inCluster: pod() },
+    );
+    expect(podSource.clusters()).toEqual(['homelab', 'cloud']);
+
+    const homelab = await podSource.list('homelab', STATE_KINDS.cnpgCluster);
+    expect(homelab.map(i => `${i.metadata.namespace}/${i.metadata.name}`)).toEqual(['database/pg-media']);
+    const cloudMessage =
+      "Cluster cloud uses authProvider oidc, which source: kubernetes cannot use; it needs the signed-in user's token, which no backend reader has (kubernetes-proxy cannot either); give the portal a service account there (authProvider: serviceAccount with serviceAccountToken)";
+    await expect(podSource.list('cloud', STATE_KINDS.cnpgCluster)).rejects.toMatchObject({
+      name: 'StateReadError',
+      error: { type: 'unsupported-auth', cluster: 'cloud', kind: 'cnpg-cluster', message: cloudMessage },
+    });
+    // The oidc cluster was neither read at its url nor through the pod's account.
+    expect(inClusterAuth).toEqual(['Bearer pod-projected-token']);
+    expect(cloudCalls).toBe(0);
+    expect(lines).toEqual([{ level: 'warn', message: cloudMessage, fields: { cluster: 'cloud', authProvider: 'oidc' } }]);
+  });
+
+  it('refuses a tokenless serviceAccount cluster whose url is not the pod\'s cluster', async () => {
+    let inClusterCalls = 0;
+    server.use(
+      http.get(`https://10.43.0.1${path}`, () => {
+        inClusterCalls++;
+        return HttpResponse.json(cnpgList);
+      }),
+    );
+    const podSource = new KubernetesApiSource([{ name: 'edge', url: 'https://edge.k8s.test:6443', authProvider: 'serviceAccount' }], { inCluster: pod() });
+    await expect(podSource.list('edge', STATE_KINDS.cnpgCluster)).rejects.toMatchObject({
+      error: { type: 'unsupported-auth', cluster: 'edge', message: expect.stringContaining('its url https://edge.k8s.test:6443 is not the cluster the portal runs in') },
+    });
+    expect(inClusterCalls).toBe(0);
+  });
+
+  it('reads a localKubectlProxy cluster at its url without credentials', async () => {
+    const auth: Array<string | null> = [];
+    server.use(
+      http.get(`http://127.0.0.1:8001${path}`, ({ request }) => {
+        auth.push(request.headers.get('authorization'));
+        return HttpResponse.json(cnpgList);
+      }),
+    );
+    const podSource = new KubernetesApiSource([{ name: 'laptop', url: 'http://127.0.0.1:8001', authProvider: 'localKubectlProxy' }], { inCluster: pod() });
+    expect(await podSource.list('laptop', STATE_KINDS.cnpgCluster)).toHaveLength(1);
+    expect(auth).toEqual([null]);
   });
 });
 

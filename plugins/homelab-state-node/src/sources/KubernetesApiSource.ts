@@ -1,8 +1,13 @@
 import { ApiException, CustomObjectsApi, KubeConfig, Observable } from '@kubernetes/client-node';
 import type { ObservableMiddleware, RequestContext, ResponseContext } from '@kubernetes/client-node';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { KubeObject, ObjectKind } from '@internal/plugin-homelab-state-common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ObjectSource } from './types';
 import { errorForStatus, StateReadError } from './types';
+import type { InClusterEnvironment } from './resolveClusterAccess';
+import { resolveClusterAccess } from './resolveClusterAccess';
 
 /**
  * How to reach one cluster; the same fields as the Kubernetes plugin's
@@ -13,11 +18,35 @@ import { errorForStatus, StateReadError } from './types';
 export interface ClusterConnection {
   name: string;
   url: string;
-  /** Service account token. Absent: the pod's own service account (in-cluster config). */
+  /** The Kubernetes plugin's `authProvider`; this source can use `serviceAccount` and `localKubectlProxy`. */
+  authProvider: string;
+  /**
+   * Service account token. Absent with `authProvider: serviceAccount`: the
+   * pod's own service account, if `url` names the cluster the pod runs in.
+   */
   serviceAccountToken?: string;
   caData?: string;
   caFile?: string;
   skipTLSVerify?: boolean;
+}
+
+/** @public */
+export interface KubernetesApiSourceOptions {
+  /** Gets one structured warning per configured cluster this source refuses to read. */
+  logger?: LoggerService;
+  /** The pod's environment; read from `process.env` and the standard mount when absent (tests inject it). */
+  inCluster?: InClusterEnvironment;
+}
+
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+function podEnvironment(): InClusterEnvironment {
+  return {
+    host: process.env.KUBERNETES_SERVICE_HOST,
+    port: process.env.KUBERNETES_SERVICE_PORT,
+    serviceAccountDir: SERVICE_ACCOUNT_DIR,
+    hasToken: existsSync(join(SERVICE_ACCOUNT_DIR, 'token')),
+  };
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN']);
@@ -30,17 +59,37 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNR
  */
 export class KubernetesApiSource implements ObjectSource {
   private readonly apis = new Map<string, CustomObjectsApi>();
+  /** Clusters configured but not read, with the sentence saying why. */
+  private readonly refused = new Map<string, string>();
 
-  constructor(private readonly connections: ClusterConnection[]) {
+  constructor(
+    private readonly connections: ClusterConnection[],
+    options: KubernetesApiSourceOptions = {},
+  ) {
+    const env = options.inCluster ?? podEnvironment();
     for (const c of connections) {
+      const access = resolveClusterAccess(c, env);
+      if (access.type === 'refused') {
+        this.refused.set(c.name, access.reason);
+        options.logger?.child({ cluster: c.name, authProvider: c.authProvider }).warn(access.reason);
+        continue;
+      }
       const kc = new KubeConfig();
-      if (!c.serviceAccountToken) {
-        // The pod's own service account; client-node re-reads the rotating token file.
-        kc.loadFromCluster();
+      // client-node refuses plain http unless TLS checks are off; a local
+      // kubectl proxy is plain http and sends no secret over it.
+      const plainProxy = access.type === 'anonymous' && access.server.startsWith('http:');
+      const cluster = { name: c.name, server: access.server, caData: c.caData, caFile: c.caFile, skipTLSVerify: plainProxy || (c.skipTLSVerify ?? false) };
+      if (access.type === 'in-cluster') {
+        // What loadFromCluster() builds, from the environment we were given:
+        // the pod's CA, and a token file client-node re-reads as it rotates.
+        kc.loadFromClusterAndUser(
+          { name: c.name, server: access.server, caFile: access.caFile, skipTLSVerify: false },
+          { name: 'portal', authProvider: { name: 'tokenFile', config: { tokenFile: access.tokenFile } } },
+        );
       } else {
         kc.loadFromOptions({
-          clusters: [{ name: c.name, server: c.url, caData: c.caData, caFile: c.caFile, skipTLSVerify: c.skipTLSVerify ?? false }],
-          users: [{ name: 'portal', token: c.serviceAccountToken }],
+          clusters: [cluster],
+          users: [access.type === 'token' ? { name: 'portal', token: access.token } : { name: 'portal' }],
           contexts: [{ name: c.name, cluster: c.name, user: 'portal' }],
           currentContext: c.name,
         });
@@ -54,6 +103,8 @@ export class KubernetesApiSource implements ObjectSource {
   }
 
   async list(cluster: string, kind: ObjectKind, signal?: AbortSignal): Promise<KubeObject[]> {
+    const refusal = this.refused.get(cluster);
+    if (refusal) throw new StateReadError('unsupported-auth', cluster, kind, refusal);
     const api = this.apis.get(cluster);
     if (!api) throw new StateReadError('unknown', cluster, kind, `No cluster named ${cluster} is configured`);
     try {

@@ -1,5 +1,5 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
-import type { CnpgClusterSummary } from '@internal/plugin-homelab-state-common';
+import type { CnpgClusterSummary, ObjectEnrichment } from '@internal/plugin-homelab-state-common';
 import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
 import { useAge, SeverityChip, lagDuration } from './common';
 
@@ -12,17 +12,26 @@ function ConditionCell({ c }: { c?: { status: string; reason?: string; message?:
   );
 }
 
+/** "48213 archived, 0 failed (pg-media-1): last archived 2 min ago, last failed never". */
+function walArchiverLine(w: NonNullable<ObjectEnrichment['walArchiver']>, ago: (iso: string | undefined) => string): string {
+  const counts = w.archivedCount !== undefined ? `${w.archivedCount} archived, ${w.failedCount ?? '?'} failed ` : '';
+  const when = (iso?: string) => (iso ? `${iso} (${ago(iso)})` : 'never');
+  return `${counts}(${w.pod}): last archived ${when(w.lastArchivedAt)}, last failed ${when(w.lastFailedAt)}`;
+}
+
 /**
  * Everything about one CloudNativePG cluster; replication lag per instance
- * when Prometheus gave it.
+ * and the archiver's last archived / failed times when Prometheus gave them.
  */
 export function CnpgClusterView({
   summary,
   replicationLagSeconds,
+  walArchiver,
 }: {
   summary: CnpgClusterSummary;
   /** Pod name -> lag in seconds. */
   replicationLagSeconds?: Record<string, number>;
+  walArchiver?: ObjectEnrichment['walArchiver'];
 }) {
   const ago = useAge();
   const lag = replicationLagSeconds;
@@ -92,6 +101,7 @@ export function CnpgClusterView({
             'WAL archiving': `${summary.walArchiving.state}${summary.walArchiving.since ? ` since ${summary.walArchiving.since} (${ago(summary.walArchiving.since)})` : ''}${
               summary.walArchiving.state === 'failing' && summary.walArchiving.message ? `: ${summary.walArchiving.message}` : ''
             }`,
+            ...(walArchiver ? { 'WAL archiver (Prometheus)': walArchiverLine(walArchiver, ago) } : {}),
             'fenced instances': summary.fencedInstances.join(', ') || 'none',
             certificates:
               summary.certificates.map(c => `${c.secret}: ${c.daysLeft < 0 ? 'expired' : `${c.daysLeft} d left`}`).join(', ') || '–',

@@ -27,7 +27,13 @@ export function objectOfEntity(entity: Entity) {
 function Body({ state }: { state: ObjectState }) {
   switch (state.kind) {
     case 'cnpg-cluster':
-      return <CnpgClusterView summary={state.summary} replicationLagSeconds={state.enrichment?.replicationLagSeconds} />;
+      return (
+        <CnpgClusterView
+          summary={state.summary}
+          replicationLagSeconds={state.enrichment?.replicationLagSeconds}
+          walArchiver={state.enrichment?.walArchiver}
+        />
+      );
     case 'ceph-cluster':
       return <CephClusterView summary={state.summary} enrichment={state.enrichment?.ceph} />;
     case 'ceph-block-pool':

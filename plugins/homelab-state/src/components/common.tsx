@@ -60,6 +60,7 @@ const ERROR_TITLES: Record<StateError['type'], (e: StateError) => string> = {
   'not-installed': e => `${e.kind} is not installed in cluster ${e.cluster}`,
   timeout: e => `Cluster ${e.cluster} did not answer in time (${e.kind})`,
   unreachable: e => `Cluster ${e.cluster} is unreachable (${e.kind})`,
+  'unsupported-auth': e => `Cluster ${e.cluster} is not read: the portal cannot use its configured credentials (${e.kind})`,
   unknown: e => `Reading ${e.kind} from cluster ${e.cluster} failed`,
 };
 
