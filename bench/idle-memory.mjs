@@ -1,43 +1,85 @@
-// Idle memory of the backend, and what each of the portal's own backend
-// features accounts for: the backend is started once with everything, once
-// with each `@internal/*` feature of packages/backend/src/index.ts left out,
-// and once with all of them left out (the stock plugin set plus the stock
-// additions the portal keeps), one after the other in the same run.
+// Idle memory of the backend next to a stock `@backstage/create-app` backend
+// measured the same way in the same run, and what each backend feature the
+// portal adds to the stock set accounts for: the portal's backend is started
+// once with everything, once with each added feature left out (its own
+// `@internal/*` ones and the stock packages the stock app does not install),
+// and once with all of them left out, one after the other in the same run.
 //
-// Each variant is the real index.ts with `backend.add(...)` lines removed,
-// written to packages/backend/dist/bench-idle-memory/ (git-ignored, deleted
-// afterwards) and started with `backstage-cli package start --entrypoint`,
-// so the portal's runtime code has no switch for this. Loopback only, SQLite
-// in memory, bounded: every variant is stopped after its sample.
+// Each portal variant is the real index.ts with `backend.add(...)` lines
+// removed, written to packages/backend/dist/bench-idle-memory/ (git-ignored,
+// deleted afterwards) and started with `backstage-cli package start
+// --entrypoint`, so the portal's runtime code has no switch for this. Where
+// the homelab permission policy is left out, the variant gets an allow-all
+// policy in its place (what the stock app installs), since the permission
+// backend refuses to start without one. The stock app is generated and
+// installed once into data/bench/stock-app (bench/lib/stockApp.mjs) and
+// started with its own `yarn start`. Loopback only, SQLite in memory,
+// bounded: every backend is stopped after its sample.
 //
-//   node bench/idle-memory.mjs [--warmup-seconds 45] [--port 7293] [--only full,none]
+//   node bench/idle-memory.mjs [--warmup-seconds 45] [--port 7293] [--only stock,full,...] [--no-stock]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { repoRoot, testConfigYaml } from '../e2e-tests/lib/backend.mjs';
+import { CREATE_APP_VERSION, ensureStockApp } from './lib/stockApp.mjs';
 
 const { values } = parseArgs({
   options: {
     'warmup-seconds': { type: 'string', default: '45' },
     port: { type: 'string', default: '7293' },
     only: { type: 'string' },
+    'no-stock': { type: 'boolean', default: false },
   },
 });
 const warmupMs = Number(values['warmup-seconds']) * 1000;
 const port = Number(values.port);
 const backendDir = join(repoRoot, 'packages/backend');
-const variantDir = join(backendDir, 'dist/bench-idle-memory');
+// One folder per run, so two runs side by side do not delete each other's entrypoints.
+const variantDir = join(backendDir, `dist/bench-idle-memory/${process.pid}`);
 const index = readFileSync(join(backendDir, 'src/index.ts'), 'utf8');
 
 // `backend.add(import('pkg'));`, on one line or several.
 const ADD = /^backend\.add\(\s*import\('([^']+)'\),?\s*\);\n/gm;
 const features = [...index.matchAll(ADD)].map(m => m[1]);
-const own = features.filter(f => f.startsWith('@internal/'));
+const stockDir = values['no-stock'] ? undefined : ensureStockApp(repoRoot);
+const stockFeatures = stockDir
+  ? [...readFileSync(join(stockDir, 'packages/backend/src/index.ts'), 'utf8').matchAll(ADD)].map(m => m[1])
+  : [];
+// What the portal adds to the stock backend: its own features, and stock
+// packages create-app does not install (without the stock app: its own only).
+const added = features.filter(f => (stockDir ? !stockFeatures.includes(f) : f.startsWith('@internal/')));
+const POLICY = '@internal/plugin-permission-backend-module-homelab';
+
+// Stands in for the homelab policy when that is left out, as the stock app's allow-all module does.
+const ALLOW_ALL = `backend.add(
+  createBackendModule({
+    pluginId: 'permission',
+    moduleId: 'bench-allow-all',
+    register(env) {
+      env.registerInit({
+        deps: { policy: policyExtensionPoint },
+        async init({ policy }) {
+          policy.setPolicy({ handle: async () => ({ result: AuthorizeResult.ALLOW }) });
+        },
+      });
+    },
+  }),
+);
+`;
 
 function entrypointWithout(leftOut) {
-  return index.replace(ADD, (line, pkg) => (leftOut.includes(pkg) ? `// left out: ${pkg}\n` : line));
+  const body = index.replace(ADD, (line, pkg) =>
+    leftOut.includes(pkg) ? `// left out: ${pkg}\n${pkg === POLICY ? ALLOW_ALL : ''}` : line,
+  );
+  if (!leftOut.includes(POLICY)) return body;
+  return `import { createBackendModule } from '@backstage/backend-plugin-api';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+${body}`;
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -60,15 +102,33 @@ function rssMiB(pgid) {
 }
 
 async function measure(name, leftOut) {
-  const file = join(variantDir, `${name}.ts`);
-  writeFileSync(file, entrypointWithout(leftOut));
+  const stock = name === 'stock';
   const dataDir = mkdtempSync(join(tmpdir(), `portal-idle-${name}-`));
   const config = join(dataDir, 'app-config.bench.yaml');
   writeFileSync(config, testConfigYaml({ port, database: { client: 'better-sqlite3', connection: ':memory:' }, dataDir }));
+  const root = stock ? stockDir : repoRoot;
+  const cwd = join(root, 'packages/backend');
+  let entry = 'src/index';
+  if (!stock) {
+    writeFileSync(join(variantDir, `${name}.ts`), entrypointWithout(leftOut));
+    entry = `dist/bench-idle-memory/${process.pid}/${name}`;
+  }
+  const load0 = loadavg()[0];
+  // What `backstage-cli package start` runs for a backend, minus the watching
+  // parent: that command always starts src/index of a backend package (its
+  // --entrypoint applies to plugin packages only), so a variant is started
+  // the same way directly. The stock app is started the same way, so both
+  // sides are measured alike.
+  const nodeTransform = createRequire(join(cwd, 'package.json')).resolve('@backstage/cli-node/config/nodeTransform.cjs');
   const child = spawn(
-    'yarn',
-    ['backstage-cli', 'package', 'start', '--entrypoint', `dist/bench-idle-memory/${name}`, '--config', join(repoRoot, 'app-config.yaml'), '--config', config],
-    { cwd: backendDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } },
+    process.execPath,
+    ['--enable-source-maps', '--require', nodeTransform, entry, '--config', join(root, 'app-config.yaml'), '--config', config],
+    {
+      cwd,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'development', ESBK_TSCONFIG_PATH: join(root, 'tsconfig.json'), FORCE_COLOR: '0' },
+    },
   );
   let log = '';
   child.stdout.on('data', c => (log += c));
@@ -111,22 +171,25 @@ async function measure(name, leftOut) {
   }
   rmSync(dataDir, { recursive: true, force: true });
   if (!ready) console.error(`${name}: not ready after ${readySeconds} s\n${log.slice(-3000)}`);
-  return { name, leftOut, readySeconds, rss };
+  return { name, leftOut, readySeconds, rss, load: `${load0.toFixed(1)}–${loadavg()[0].toFixed(1)}` };
 }
 
+const short = f => f.replace('@internal/plugin-', '').replace('@backstage/plugin-', '');
 const variants = [
+  ...(stockDir ? [['stock', []]] : []),
   ['full', []],
-  ...own.map(f => [`without-${f.replace('@internal/plugin-', '')}`, [f]]),
-  ['without-all-own', own],
+  ...added.map(f => [`without-${short(f)}`, [f]]),
+  ['without-all-added', added],
 ].filter(([name]) => !values.only || values.only.split(',').includes(name));
 
 execFileSync(process.execPath, [join(repoRoot, 'scripts/seed-gitops-checkout.mjs')], { stdio: 'inherit' });
 mkdirSync(variantDir, { recursive: true });
+const t0 = Date.now();
 const results = [];
 try {
   for (const [name, leftOut] of variants) {
     const r = await measure(name, leftOut);
-    console.error(`${r.name}: ${r.rss ?? '—'} MiB (ready after ${r.readySeconds} s)`);
+    console.error(`${r.name}: ${r.rss ?? '—'} MiB (ready after ${r.readySeconds} s; load ${r.load})`);
     results.push(r);
   }
 } finally {
@@ -134,11 +197,22 @@ try {
 }
 
 const full = results.find(r => r.name === 'full')?.rss;
-console.log(`| Backend started with | Idle RSS, MiB | Saved vs full, MiB | / full |`);
-console.log(`|---|---|---|---|`);
+const stockRss = results.find(r => r.name === 'stock')?.rss;
+const x = (a, b) => (a && b ? (a / b).toFixed(2) : '—');
+console.log(`| Backend started with | Idle RSS, MiB | Saved vs full, MiB | / full | / stock | Ready after, s | Load average |`);
+console.log(`|---|---|---|---|---|---|---|`);
 for (const r of results) {
-  const saved = full && r.rss ? full - r.rss : '—';
-  const ratio = full && r.rss ? (r.rss / full).toFixed(2) : '—';
-  const what = r.leftOut.length === 0 ? 'everything' : r.leftOut.length === 1 ? `everything except \`${r.leftOut[0]}\`` : `none of the ${r.leftOut.length} \`@internal/*\` features`;
-  console.log(`| ${what} | ${r.rss ?? 'not ready'} | ${saved} | ${ratio} |`);
+  const saved = full && r.rss && r.name !== 'stock' ? full - r.rss : '—';
+  const what =
+    r.name === 'stock'
+      ? `stock create-app ${CREATE_APP_VERSION} backend (baseline)`
+      : r.leftOut.length === 0
+        ? 'the portal, everything'
+        : r.leftOut.length === 1
+          ? `the portal without \`${r.leftOut[0]}\``
+          : `the portal without any of the ${r.leftOut.length} added features`;
+  console.log(`| ${what} | ${r.rss ?? 'not ready'} | ${saved} | ${x(r.rss, full)} | ${x(r.rss, stockRss)} | ${r.readySeconds} | ${r.load} |`);
 }
+console.log(
+  `\n${Number(values['warmup-seconds'])} s warm-up after ready, median of 7 samples over its last 30 s; node ${process.version}; ${new Date().toISOString().slice(0, 16)}Z; total ${Math.round((Date.now() - t0) / 60000)} min.`,
+);
