@@ -16,7 +16,7 @@
 // started with its own `yarn start`. Loopback only, SQLite in memory,
 // bounded: every backend is stopped after its sample.
 //
-//   node bench/idle-memory.mjs [--warmup-seconds 60] [--port 7293] [--only stock,full,...] [--no-stock]
+//   node bench/idle-memory.mjs [--warmup-seconds 60] [--port 7293] [--only stock,full,...] [--no-stock] [--group name=pkg+pkg ...]
 // (uses --port and --port + 1, the latter for the inspector, loopback only)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '7293' },
     only: { type: 'string' },
     'no-stock': { type: 'boolean', default: false },
+    // name=pkg+pkg: also a variant with these features left out together (repeatable)
+    group: { type: 'string', multiple: true, default: [] },
   },
 });
 const warmupMs = Number(values['warmup-seconds']) * 1000;
@@ -225,6 +227,10 @@ const variants = [
   ['full', []],
   ...added.map(f => [`without-${short(f)}`, [f]]),
   ['without-all-added', added],
+  ...values.group.map(g => {
+    const [name, list] = g.split('=');
+    return [`without-${name}`, list.split('+')];
+  }),
 ].filter(([name]) => !values.only || values.only.split(',').includes(name));
 
 execFileSync(process.execPath, [join(repoRoot, 'scripts/seed-gitops-checkout.mjs')], { stdio: 'inherit' });
@@ -255,7 +261,9 @@ for (const r of results) {
         ? 'the portal, everything'
         : r.leftOut.length === 1
           ? `the portal without \`${r.leftOut[0]}\``
-          : `the portal without any of the ${r.leftOut.length} added features`;
+          : r.name === 'without-all-added'
+            ? `the portal without any of the ${r.leftOut.length} added features`
+            : `the portal without ${r.leftOut.map(f => `\`${f}\``).join(', ')}`;
   const saved = r.name === 'stock' || !full ? '—' : `${d(r.rss, full.rss)} / ${d(r.rssAfterGc, full.rssAfterGc)} / ${d(r.heapUsed, full.heapUsed)}`;
   console.log(
     `| ${what} | ${r.rss ?? 'not ready'} | ${x(r.rss, stockRun?.rss)} | ${r.rssAfterGc ?? '—'} | ${x(r.rssAfterGc, stockRun?.rssAfterGc)} | ${r.heapUsed ?? '—'} | ${saved} | ${r.readySeconds} | ${r.load} |`,
