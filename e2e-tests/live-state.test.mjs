@@ -88,7 +88,7 @@ test('an unchanged overview is revalidated with its ETag and answered 304', asyn
   const first = await api(backend.url, '/api/homelab-state/overview');
   assert.equal(first.status, 200);
   const etag = first.headers.get('etag');
-  assert.match(etag, /^"[\w-]+"$/);
+  assert.match(etag, /^W\/"[\w-]+"$/);
   const body = await first.json();
   assert.equal(body.staleBackupHours, 26);
   // Not through api(): a 304 is not "ok" to fetch.

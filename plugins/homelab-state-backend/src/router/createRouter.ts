@@ -17,6 +17,14 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const DECISION_TTL_MS = 10_000;
 const MAX_DECISIONS = 1_000;
 
+/** If-None-Match compares weakly (RFC 9110 13.1.2): `W/` aside, the opaque tags must be equal. */
+function matchesWeakly(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag) return true;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch === '*' || ifNoneMatch.split(',').some(t => t.trim().replace(/^W\//, '') === opaque);
+}
+
 /**
  * Routes of the homelab-state backend. Reads only; every route needs a
  * signed-in user or a service (the backend's default auth policy) that the
@@ -58,14 +66,21 @@ export async function createRouter(options: {
       res.json(await service.overview());
       return;
     }
-    const { body, etag } = await service.serializedOverview();
+    const { body, gzipped, etag } = await service.serializedOverview();
     // Clients poll: revalidate every time, and answer an unchanged overview with 304.
-    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
-    if (req.headers['if-none-match'] === etag) {
+    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding' });
+    if (matchesWeakly(req.headers['if-none-match'], etag)) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body);
+    res.type('application/json');
+    // Already encoded, so the root router's compression middleware passes it
+    // through instead of gzipping ~140 KB again for every download.
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip').send(gzipped);
+      return;
+    }
+    res.send(body);
   });
 
   router.get('/objects/:kind/:namespace/:name', async (req, res) => {

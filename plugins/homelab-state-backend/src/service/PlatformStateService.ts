@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { InputError } from '@backstage/errors';
 import type {
   ObjectState,
@@ -33,6 +35,8 @@ import type {
   StateConfig,
 } from '@internal/plugin-homelab-state-node';
 
+const gzipAsync = promisify(gzip);
+
 /**
  * The overview serialised once, with its entity tag. Rebuilt only when one
  * of the lists (or the Prometheus answers) it was derived from changed.
@@ -41,6 +45,12 @@ import type {
  */
 export interface SerializedOverview {
   body: Buffer;
+  /** `body` gzipped once, so a poll that downloads it is not compressed again per request. */
+  gzipped: Buffer;
+  /**
+   * Weak, because the same overview is sent as two representations (gzip
+   * and identity) under one tag; If-None-Match compares weakly anyway.
+   */
   etag: string;
   /** The inputs it was built from, compared by identity. */
   inputs: unknown[];
@@ -107,8 +117,10 @@ export class PlatformStateService {
         const overview = buildPlatformOverview(lists, { now: this.now(), staleBackupHours: this.config.staleBackupHours });
         const prometheus = prometheusAnswer && this.prometheusEnrichmentOf(prometheusAnswer);
         const body = Buffer.from(JSON.stringify(prometheus ? { ...overview, prometheus } : overview));
-        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-        this.serialized = { body, etag, inputs };
+        const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+        // Off the event loop (zlib's thread pool): polls keep being answered while it runs.
+        const gzipped = await gzipAsync(body);
+        this.serialized = { body, gzipped, etag, inputs };
         return this.serialized;
       })().finally(() => {
         this.building = undefined;
