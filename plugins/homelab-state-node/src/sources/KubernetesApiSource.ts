@@ -1,5 +1,4 @@
-import { ApiException, CustomObjectsApi, KubeConfig, Observable } from '@kubernetes/client-node';
-import type { ObservableMiddleware, RequestContext, ResponseContext } from '@kubernetes/client-node';
+import type { CustomObjectsApi, ObservableMiddleware, RequestContext, ResponseContext } from '@kubernetes/client-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { KubeObject, ObjectKind } from '@internal/plugin-homelab-state-common';
 import { existsSync } from 'node:fs';
@@ -38,6 +37,8 @@ export interface KubernetesApiSourceOptions {
   inCluster?: InClusterEnvironment;
 }
 
+type ClientNode = typeof import('@kubernetes/client-node');
+
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 function podEnvironment(): InClusterEnvironment {
@@ -58,9 +59,10 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNR
  * @public
  */
 export class KubernetesApiSource implements ObjectSource {
-  private readonly apis = new Map<string, CustomObjectsApi>();
   /** Clusters configured but not read, with the sentence saying why. */
   private readonly refused = new Map<string, string>();
+  private readonly readable: Array<{ connection: ClusterConnection; access: Exclude<ReturnType<typeof resolveClusterAccess>, { type: 'refused' }> }> = [];
+  private client?: { module: ClientNode; apis: Map<string, CustomObjectsApi> };
 
   constructor(
     private readonly connections: ClusterConnection[],
@@ -74,28 +76,46 @@ export class KubernetesApiSource implements ObjectSource {
         options.logger?.child({ cluster: c.name, authProvider: c.authProvider }).warn(access.reason);
         continue;
       }
-      const kc = new KubeConfig();
-      // client-node refuses plain http unless TLS checks are off; a local
-      // kubectl proxy is plain http and sends no secret over it.
-      const plainProxy = access.type === 'anonymous' && access.server.startsWith('http:');
-      const cluster = { name: c.name, server: access.server, caData: c.caData, caFile: c.caFile, skipTLSVerify: plainProxy || (c.skipTLSVerify ?? false) };
-      if (access.type === 'in-cluster') {
-        // What loadFromCluster() builds, from the environment we were given:
-        // the pod's CA, and a token file client-node re-reads as it rotates.
-        kc.loadFromClusterAndUser(
-          { name: c.name, server: access.server, caFile: access.caFile, skipTLSVerify: false },
-          { name: 'portal', authProvider: { name: 'tokenFile', config: { tokenFile: access.tokenFile } } },
-        );
-      } else {
-        kc.loadFromOptions({
-          clusters: [cluster],
-          users: [access.type === 'token' ? { name: 'portal', token: access.token } : { name: 'portal' }],
-          contexts: [{ name: c.name, cluster: c.name, user: 'portal' }],
-          currentContext: c.name,
-        });
-      }
-      this.apis.set(c.name, kc.makeApiClient(CustomObjectsApi));
+      this.readable.push({ connection: c, access });
     }
+  }
+
+  // client-node is loaded on the first list call, so a backend on the
+  // recorded source or the Kubernetes proxy never pays its memory (see
+  // docs/benchmarks.md, Idle memory).
+  private loadClient() {
+    if (!this.client) {
+      // A plain require: it is what the static import compiled to, and Jest
+      // runs no dynamic import() without experimental VM modules.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module: ClientNode = require('@kubernetes/client-node');
+      const apis = new Map<string, CustomObjectsApi>();
+      for (const { connection: c, access } of this.readable) {
+        const kc = new module.KubeConfig();
+        // client-node refuses plain http unless TLS checks are off; a local
+        // kubectl proxy is plain http and sends no secret over it.
+        const plainProxy = access.type === 'anonymous' && access.server.startsWith('http:');
+        const cluster = { name: c.name, server: access.server, caData: c.caData, caFile: c.caFile, skipTLSVerify: plainProxy || (c.skipTLSVerify ?? false) };
+        if (access.type === 'in-cluster') {
+          // What loadFromCluster() builds, from the environment we were given:
+          // the pod's CA, and a token file client-node re-reads as it rotates.
+          kc.loadFromClusterAndUser(
+            { name: c.name, server: access.server, caFile: access.caFile, skipTLSVerify: false },
+            { name: 'portal', authProvider: { name: 'tokenFile', config: { tokenFile: access.tokenFile } } },
+          );
+        } else {
+          kc.loadFromOptions({
+            clusters: [cluster],
+            users: [access.type === 'token' ? { name: 'portal', token: access.token } : { name: 'portal' }],
+            contexts: [{ name: c.name, cluster: c.name, user: 'portal' }],
+            currentContext: c.name,
+          });
+        }
+        apis.set(c.name, kc.makeApiClient(module.CustomObjectsApi));
+      }
+      this.client = { module, apis };
+    }
+    return this.client;
   }
 
   clusters(): string[] {
@@ -105,16 +125,17 @@ export class KubernetesApiSource implements ObjectSource {
   async list(cluster: string, kind: ObjectKind, signal?: AbortSignal): Promise<KubeObject[]> {
     const refusal = this.refused.get(cluster);
     if (refusal) throw new StateReadError('unsupported-auth', cluster, kind, refusal);
-    const api = this.apis.get(cluster);
+    const { module, apis } = this.loadClient();
+    const api = apis.get(cluster);
     if (!api) throw new StateReadError('unknown', cluster, kind, `No cluster named ${cluster} is configured`);
     try {
       // The reader's timeout aborts the HTTP request itself, not only the wait for it.
       const abortOnSignal: ObservableMiddleware = {
         pre: (ctx: RequestContext) => {
           if (signal) ctx.setSignal(signal);
-          return new Observable(Promise.resolve(ctx));
+          return new module.Observable(Promise.resolve(ctx));
         },
-        post: (r: ResponseContext) => new Observable(Promise.resolve(r)),
+        post: (r: ResponseContext) => new module.Observable(Promise.resolve(r)),
       };
       const res: any = await api.listClusterCustomObject(
         { group: kind.group, version: kind.version, plural: kind.plural },
@@ -123,7 +144,7 @@ export class KubernetesApiSource implements ObjectSource {
       return (res?.items ?? []).map((o: KubeObject) => ({ apiVersion: `${kind.group}/${kind.version}`, kind: kind.kind, ...o }));
     } catch (e) {
       if (e instanceof StateReadError) throw e;
-      if (e instanceof ApiException) {
+      if (e instanceof module.ApiException) {
         let detail: string | undefined;
         try {
           detail = typeof e.body === 'string' ? JSON.parse(e.body).message : (e.body as any)?.message;
