@@ -167,8 +167,8 @@ describe('operator states named on a Cluster', () => {
   });
 
   it('shows a replica cluster\'s source and does not judge it on backups', () => {
-    const replica = annotated({}, { lastSuccessfulBackup: undefined }, { replica: { enabled: true, source: 'pg-platform-eu' } });
-    const s = deriveCnpgCluster(replica, {}, { now: SNAPSHOT_TIME });
+    const replicaOfEu = annotated({}, { lastSuccessfulBackup: undefined }, { replica: { enabled: true, source: 'pg-platform-eu' } });
+    const s = deriveCnpgCluster(replicaOfEu, {}, { now: SNAPSHOT_TIME });
     expect(s).toMatchObject({ replica: { source: 'pg-platform-eu' }, severity: 'ok', problems: [] });
     const primary = deriveCnpgCluster(annotated({}, { lastSuccessfulBackup: undefined }, { backup: { retentionPolicy: '30d' } }), {}, { now: SNAPSHOT_TIME });
     expect(primary.problems).toEqual(['Never backed up', 'No ScheduledBackup']);
