@@ -1,6 +1,7 @@
 import { deriveCnpgCluster } from './cnpg';
+import { cnpgBackupLabel, cnpgStateLabels } from './cnpgLabels';
 import { CNPG_PHASES, cnpgPhaseMeaning } from './cnpgPhases';
-import { backups, degraded, healthy, poolers, scheduledBackups, SNAPSHOT_TIME, stale, switchover } from './__fixtures__/cnpg';
+import { backups, degraded, healthy, poolers, replica, scheduledBackups, SNAPSHOT_TIME, stale, switchover } from './__fixtures__/cnpg';
 
 const related = { backups, scheduledBackups, poolers };
 const derive = (cluster: Parameters<typeof deriveCnpgCluster>[0], options = {}) =>
@@ -166,8 +167,8 @@ describe('operator states named on a Cluster', () => {
   });
 
   it('shows a replica cluster\'s source and does not judge it on backups', () => {
-    const replica = annotated({}, { lastSuccessfulBackup: undefined }, { replica: { enabled: true, source: 'pg-platform-eu' } });
-    const s = deriveCnpgCluster(replica, {}, { now: SNAPSHOT_TIME });
+    const replicaOfEu = annotated({}, { lastSuccessfulBackup: undefined }, { replica: { enabled: true, source: 'pg-platform-eu' } });
+    const s = deriveCnpgCluster(replicaOfEu, {}, { now: SNAPSHOT_TIME });
     expect(s).toMatchObject({ replica: { source: 'pg-platform-eu' }, severity: 'ok', problems: [] });
     const primary = deriveCnpgCluster(annotated({}, { lastSuccessfulBackup: undefined }, { backup: { retentionPolicy: '30d' } }), {}, { now: SNAPSHOT_TIME });
     expect(primary.problems).toEqual(['Never backed up', 'No ScheduledBackup']);
@@ -203,5 +204,62 @@ describe('operator states named on a Cluster', () => {
     });
     expect(derive(failing).walArchiving).toEqual({ state: 'failing', since: '2026-11-25T09:00:00Z', message: 'exit status 2' });
     expect(derive(healthy).walArchiving.state).toBe('working');
+  });
+});
+
+describe('clusters not meant to take backups: replica clusters and hibernated ones', () => {
+  const hibernate = (c: typeof healthy, status: object = {}) => ({
+    ...c,
+    metadata: { ...c.metadata, annotations: { 'cnpg.io/hibernation': 'on' } },
+    status: { ...c.status, readyInstances: 0, instancesStatus: {}, ...status },
+  });
+  const oldBackup = { lastSuccessfulBackup: '2026-11-01T02:00:00Z' };
+  const pick = (c: Parameters<typeof deriveCnpgCluster>[0]) => {
+    const s = derive(c);
+    return { backupFreshness: s.backupFreshness, backupExemption: s.backupExemption, severity: s.severity, problems: s.problems };
+  };
+
+  it.each([
+    ['a replica cluster that never took a backup', replica, { backupFreshness: 'not-applicable', backupExemption: 'replica', severity: 'ok', problems: [] }],
+    ['a replica cluster with an old backup', { ...replica, status: { ...replica.status, ...oldBackup } }, { backupFreshness: 'not-applicable', backupExemption: 'replica', severity: 'ok', problems: [] }],
+    ['a hibernated cluster with a 24-day-old backup', hibernate(stale, oldBackup), { backupFreshness: 'not-applicable', backupExemption: 'hibernated', severity: 'ok', problems: [] }],
+    ['a hibernated cluster never backed up', hibernate(stale, { lastSuccessfulBackup: undefined }), { backupFreshness: 'not-applicable', backupExemption: 'hibernated', severity: 'ok', problems: [] }],
+    // Negative cases: the same objects, replica turned off or awake, are judged.
+    [
+      'the replica cluster promoted (spec.replica.enabled false)',
+      { ...replica, spec: { ...replica.spec, replica: { enabled: false, source: 'pg-platform' } } },
+      { backupFreshness: 'none', backupExemption: undefined, severity: 'warning', problems: ['No backup configured (no spec.backup, no backup plugin, no ScheduledBackup)'] },
+    ],
+    [
+      'an awake cluster with a 24-day-old backup',
+      { ...stale, status: { ...stale.status, ...oldBackup } },
+      { backupFreshness: 'stale', backupExemption: undefined, severity: 'warning', problems: ['Last successful backup is 586 h old (over 26 h)', 'No ScheduledBackup'] },
+    ],
+  ])('%s', (_name, cluster, expected) => {
+    expect(pick(cluster)).toEqual(expected);
+  });
+
+  it('says why in the backup chip, and the backup chip of a judged cluster is unchanged', () => {
+    expect(cnpgBackupLabel(derive(replica))).toEqual({ severity: 'unknown', label: 'not judged: replica cluster' });
+    expect(cnpgBackupLabel(derive(hibernate(stale)))).toEqual({ severity: 'unknown', label: 'not judged: hibernated' });
+    expect(cnpgBackupLabel(derive(healthy))).toEqual({ severity: 'ok', label: 'fresh' });
+    expect(cnpgBackupLabel(derive(stale))).toEqual({ severity: 'warning', label: 'stale' });
+    expect(cnpgBackupLabel({ backupFreshness: 'none' })).toEqual({ severity: 'warning', label: 'none' });
+  });
+
+  it('names the intentional state next to the severity: hibernated, replica of its source, progressing', () => {
+    expect(cnpgStateLabels(derive(hibernate(stale)))).toEqual([
+      { severity: 'ok', label: 'ok' },
+      { severity: 'unknown', label: 'hibernated' },
+    ]);
+    expect(cnpgStateLabels(derive(replica))).toEqual([
+      { severity: 'ok', label: 'ok' },
+      { severity: 'unknown', label: 'replica of pg-platform' },
+    ]);
+    expect(cnpgStateLabels(derive(switchover))).toEqual([
+      { severity: 'warning', label: 'warning' },
+      { severity: 'unknown', label: 'progressing' },
+    ]);
+    expect(cnpgStateLabels(derive(healthy))).toEqual([{ severity: 'ok', label: 'ok' }]);
   });
 });

@@ -20,6 +20,25 @@ export const CNPG_ANNOTATIONS = {
 /** Condition type the operator sets while a cluster is hibernated. */
 const HIBERNATION_CONDITION = 'cnpg.io/hibernation';
 
+/**
+ * How a cluster stands on backups. fresh: the last successful backup is
+ * within the threshold; stale: older; none: never backed up; not-applicable:
+ * the cluster is not meant to take backups of its own (see
+ * {@link CnpgBackupExemption}), so it is not judged on them.
+ *
+ * @public
+ */
+export type CnpgBackupFreshness = 'fresh' | 'stale' | 'none' | 'not-applicable';
+
+/**
+ * Why a cluster is not judged on backups: a replica cluster (spec.replica.enabled)
+ * follows its source, whose backups cover it; a hibernated one has no Pods to
+ * take any.
+ *
+ * @public
+ */
+export type CnpgBackupExemption = 'replica' | 'hibernated';
+
 /** @public */
 export interface CnpgInstance {
   name: string;
@@ -109,8 +128,9 @@ export interface CnpgClusterSummary {
   firstRecoverabilityPoint?: string;
   lastSuccessfulBackup?: string;
   lastSuccessfulBackupAgeHours?: number;
-  /** fresh: within the threshold; stale: older; none: never backed up. */
-  backupFreshness: 'fresh' | 'stale' | 'none';
+  backupFreshness: CnpgBackupFreshness;
+  /** Set exactly when backupFreshness is not-applicable: why. */
+  backupExemption?: CnpgBackupExemption;
   /** What the phase means, from {@link CNPG_PHASES}. */
   phaseExplanation?: string;
   /** The operator is moving the cluster somewhere (phase table or a switchover). */
@@ -273,8 +293,6 @@ export function deriveCnpgCluster(
     .pop();
   const lastSuccessfulBackup = [status.lastSuccessfulBackup, lastCompleted].filter(Boolean).sort().pop();
   const age = hoursBetween(lastSuccessfulBackup, options.now);
-  let backupFreshness: CnpgClusterSummary['backupFreshness'] = 'none';
-  if (age !== undefined) backupFreshness = age > staleHours ? 'stale' : 'fresh';
 
   const scheduledBackups: CnpgScheduledBackupSummary[] = (related.scheduledBackups ?? [])
     .filter(belongsTo(cluster))
@@ -295,6 +313,14 @@ export function deriveCnpgCluster(
   const reconciliationDisabled = annotations[CNPG_ANNOTATIONS.reconciliationLoop] === 'disabled';
   const replicaSpec = cluster.spec?.replica;
   const replica = replicaSpec?.enabled === true ? { source: replicaSpec.source, primary: replicaSpec.primary } : undefined;
+  // A replica cluster takes no backups of its own and a hibernated one cannot:
+  // neither is judged on backups it is not meant to take.
+  let backupExemption: CnpgBackupExemption | undefined;
+  if (replica) backupExemption = 'replica';
+  else if (hibernated) backupExemption = 'hibernated';
+  let backupFreshness: CnpgBackupFreshness = 'none';
+  if (backupExemption) backupFreshness = 'not-applicable';
+  else if (age !== undefined) backupFreshness = age > staleHours ? 'stale' : 'fresh';
   const phaseMeaning = cnpgPhaseMeaning(status.phase);
   const warnDays = options.certificateWarnDays ?? DEFAULT_CERTIFICATE_WARN_DAYS;
 
@@ -341,10 +367,7 @@ export function deriveCnpgCluster(
   if (archiving && archiving.status === 'False') problems.push(['error', `WAL archiving failing: ${archiving.message ?? archiving.reason ?? ''}`.trim()]);
   if (lastBackupCond && lastBackupCond.status === 'False') problems.push(['error', `Last backup failed: ${lastBackupCond.message ?? lastBackupCond.reason ?? ''}`.trim()]);
   else if (recentBackups[0]?.phase === 'failed') problems.push(['error', `Last backup ${recentBackups[0].name} failed: ${recentBackups[0].error ?? ''}`.trim()]);
-  // A replica cluster takes no backups of its own and a hibernated one cannot:
-  // neither is judged on backups it is not meant to take.
-  const judgedOnBackups = !replica && !hibernated;
-  if (judgedOnBackups) {
+  if (!backupExemption) {
     if (backupFreshness === 'stale') problems.push(['warning', `Last successful backup is ${Math.round(age!)} h old (over ${staleHours} h)`]);
     const configured = !!cluster.spec?.backup || (cluster.spec?.plugins ?? []).length > 0;
     if (backupFreshness === 'none' && !configured && scheduledBackups.length === 0) {
@@ -381,6 +404,7 @@ export function deriveCnpgCluster(
     lastSuccessfulBackup,
     lastSuccessfulBackupAgeHours: age === undefined ? undefined : Math.round(age * 10) / 10,
     backupFreshness,
+    ...(backupExemption ? { backupExemption } : {}),
     phaseExplanation: phaseMeaning?.explanation,
     progressing: (phaseMeaning?.progressing ?? false) || switchoverInProgress,
     hibernated,

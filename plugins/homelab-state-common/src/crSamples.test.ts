@@ -182,7 +182,7 @@ const EXPECTED: Record<string, Expected> = {
   'cnpg-cluster/conditions-consistent-systemid-backup-succeeded-excerpt.yaml': { severity: ['warning'], facts: ['"state":"working"', '"since":"2025-08-21T15:47:22Z"'] },
   'cnpg-cluster/failing-over-primary-lost.yaml': { severity: ['error'], facts: ['Failing over (Initiating a failover from cluster-example-2)', '"targetPrimary":"pending"', '2 of 3 instances ready'] },
   'cnpg-cluster/healthy-3-instances.yaml': { severity: ['warning'], facts: ['"phase":"Cluster in healthy state"', '"readyInstances":3', 'No backup configured'] },
-  'cnpg-cluster/hibernated.yaml': { severity: ['ok'], facts: ['"hibernated":true', '"problems":[]'] },
+  'cnpg-cluster/hibernated.yaml': { severity: ['ok'], facts: ['"hibernated":true', '"problems":[]', '"backupFreshness":"not-applicable","backupExemption":"hibernated"'] },
   'cnpg-cluster/reconciliation-loop-disabled.yaml': { severity: ['warning'], facts: ['Reconciliation disabled', '"reconciliationDisabled":true'] },
   'cnpg-cluster/setting-up-primary.yaml': { severity: ['warning'], facts: ['Setting up primary (Creating primary instance cluster-example-1)', '"progressing":true'] },
   'cnpg-cluster/switchover-in-progress.yaml': { severity: ['warning'], facts: ['Switchover in progress: cluster-example-1 → cluster-example-2', '"switchoverInProgress":true'] },

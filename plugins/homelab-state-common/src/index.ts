@@ -9,6 +9,7 @@ export * from './errors';
 export * from './ceph';
 export * from './cnpg';
 export * from './cnpgPhases';
+export * from './cnpgLabels';
 export * from './ray';
 export * from './argo';
 export * from './overview';

@@ -3,7 +3,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { readScorecard, SCORECARD_RULES } from '@internal/plugin-homelab-common';
 import type { ScorecardFinding, ScorecardRuleId } from '@internal/plugin-homelab-common';
-import { Box, Chip, List, ListItem, ListItemIcon, ListItemText, Typography } from '@material-ui/core';
+import { BreakablePath, WrappingListItemText } from '@internal/plugin-homelab-react';
+import { Box, Chip, List, ListItem, ListItemIcon, Typography } from '@material-ui/core';
 import { repoFileUrl } from './repoLinks';
 
 function RuleRow({ entity, rule, findings }: { entity: Entity; rule: ScorecardRuleId; findings: ScorecardFinding[] }) {
@@ -18,7 +19,7 @@ function RuleRow({ entity, rule, findings }: { entity: Entity; rule: ScorecardRu
           style={{ background: ok ? '#2e7d32' : '#c62828', color: 'white', fontWeight: 600 }}
         />
       </ListItemIcon>
-      <ListItemText
+      <WrappingListItemText
         primary={SCORECARD_RULES[rule]}
         secondary={
           ok ? (
@@ -33,7 +34,15 @@ function RuleRow({ entity, rule, findings }: { entity: Entity; rule: ScorecardRu
                     {f.file && (
                       <>
                         {' — fix in '}
-                        {url ? <Link to={url}>{f.file}</Link> : <code>{f.file}</code>}
+                        {url ? (
+                          <Link to={url}>
+                            <BreakablePath path={f.file} />
+                          </Link>
+                        ) : (
+                          <code>
+                            <BreakablePath path={f.file} />
+                          </code>
+                        )}
                       </>
                     )}
                   </Typography>

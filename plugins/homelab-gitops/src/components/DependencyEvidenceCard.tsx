@@ -2,7 +2,8 @@ import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { readDependencyEvidence } from '@internal/plugin-homelab-common';
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { BreakablePath, StackedTable } from '@internal/plugin-homelab-react';
+import { Typography } from '@material-ui/core';
 import { repoFileUrl } from './repoLinks';
 
 /** Each dependsOn relation with the file and value it was read from. */
@@ -12,29 +13,23 @@ export function DependencyEvidenceTable({ entity }: { entity: Entity }) {
     return <Typography variant="body2">No dependencies found in the repo.</Typography>;
   }
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>Depends on</TableCell>
-          <TableCell>Because</TableCell>
-          <TableCell>Found in</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(row => {
-          const url = repoFileUrl(entity, row.file);
-          return (
-            <TableRow key={`${row.target}:${row.file}`}>
-              <TableCell>
-                <EntityRefLink entityRef={row.target} />
-              </TableCell>
-              <TableCell>{row.reason}</TableCell>
-              <TableCell>{url ? <Link to={url}>{row.file}</Link> : <code>{row.file}</code>}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <StackedTable
+      label="Dependencies found in the repo"
+      rows={rows}
+      rowKey={row => `${row.target}:${row.file}`}
+      columns={[
+        { title: 'Depends on', render: row => <EntityRefLink entityRef={row.target} /> },
+        { title: 'Because', render: row => row.reason },
+        {
+          title: 'Found in',
+          render: row => {
+            const url = repoFileUrl(entity, row.file);
+            const path = <BreakablePath path={row.file} />;
+            return url ? <Link to={url}>{path}</Link> : <code>{path}</code>;
+          },
+        },
+      ]}
+    />
   );
 }
 

@@ -114,6 +114,47 @@ export const stale = cnpgCluster('pg-other', 2, {
   lastSuccessfulBackup: '2026-11-22T10:19:44Z',
 });
 
+/**
+ * A replica cluster in a second site, shaped after CNPG's "Replica clusters"
+ * docs (spec.replica with a source among externalClusters, bootstrapped by
+ * recovery from the source's object store): its designated primary replays
+ * the source's WAL, it has never taken a backup of its own and has no
+ * ScheduledBackup. Status as the operator writes it for a healthy cluster;
+ * ContinuousArchiving is absent because the designated primary archives nothing.
+ */
+export const replica: KubeObject = (() => {
+  const c = cnpgCluster('pg-platform-dr', 2, {
+    readyInstances: 2,
+    currentPrimary: 'pg-platform-dr-1',
+    currentPrimaryTimestamp: '2026-11-03T10:21:07.554012Z',
+    targetPrimary: 'pg-platform-dr-1',
+    targetPrimaryTimestamp: '2026-11-03T10:20:58.120443Z',
+    phase: 'Cluster in healthy state',
+    timelineID: 2,
+    instancesStatus: { healthy: ['pg-platform-dr-1', 'pg-platform-dr-2'] },
+    instancesReportedState: {
+      'pg-platform-dr-1': { isPrimary: true, timeLineID: 2 },
+      'pg-platform-dr-2': { isPrimary: false, timeLineID: 2 },
+    },
+    conditions: [condition('Ready', 'True', 'ClusterIsReady', 'Cluster is Ready', '2026-11-03T10:22:41Z')],
+    switchReplicaClusterStatus: {},
+  });
+  return {
+    ...c,
+    spec: {
+      ...c.spec,
+      bootstrap: { recovery: { source: 'pg-platform' } },
+      replica: { enabled: true, source: 'pg-platform' },
+      externalClusters: [
+        {
+          name: 'pg-platform',
+          barmanObjectStore: { destinationPath: 's3://pg-backups/', serverName: 'pg-platform', s3Credentials: { accessKeyId: { name: 'pg-backups-s3', key: 'ACCESS_KEY_ID' }, secretAccessKey: { name: 'pg-backups-s3', key: 'ACCESS_SECRET_KEY' } } },
+        },
+      ],
+    },
+  };
+})();
+
 export function backup(name: string, cluster: string, status: Record<string, any>): KubeObject {
   return {
     apiVersion: 'postgresql.cnpg.io/v1',

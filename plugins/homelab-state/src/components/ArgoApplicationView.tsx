@@ -1,5 +1,6 @@
 import type { ArgoApplicationSummary } from '@internal/plugin-homelab-state-common';
-import { Box, List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { WrappingListItemText } from '@internal/plugin-homelab-react';
+import { Box, List, ListItem, Typography } from '@material-ui/core';
 import { useAge, SeverityChip } from './common';
 
 const SYNC_SEVERITY: Record<string, 'ok' | 'warning'> = { Synced: 'ok', OutOfSync: 'warning' };
@@ -16,8 +17,9 @@ export function ArgoApplicationView({ summary }: { summary: ArgoApplicationSumma
   const ago = useAge();
   const problems = [...summary.outOfSyncResources, ...summary.unhealthyResources];
   return (
-    <>
-      <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
+    // Sync messages carry commit hashes and resource paths longer than a phone line.
+    <Box style={{ overflowWrap: 'break-word' }}>
+      <Box display="flex" alignItems="center" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
         <SeverityChip severity={SYNC_SEVERITY[summary.syncStatus] ?? 'unknown'} label={summary.syncStatus} />
         <SeverityChip severity={HEALTH_SEVERITY[summary.healthStatus] ?? 'unknown'} label={summary.healthStatus} />
         <Typography variant="body2">revision {summary.revision?.slice(0, 8) ?? '–'}</Typography>
@@ -37,7 +39,7 @@ export function ArgoApplicationView({ summary }: { summary: ArgoApplicationSumma
         <List dense disablePadding>
           {problems.map((r, i) => (
             <ListItem key={`${r.kind}/${r.namespace}/${r.name}/${i}`} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`}
                 secondary={[r.status, r.health, r.message].filter(Boolean).join(' · ')}
               />
@@ -45,6 +47,6 @@ export function ArgoApplicationView({ summary }: { summary: ArgoApplicationSumma
           ))}
         </List>
       )}
-    </>
+    </Box>
   );
 }

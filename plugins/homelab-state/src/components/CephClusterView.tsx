@@ -1,6 +1,7 @@
 import { Gauge, StructuredMetadataTable } from '@backstage/core-components';
 import type { CephClusterSummary, CephPoolSummary, CephPrometheusEnrichment } from '@internal/plugin-homelab-state-common';
-import { Box, Grid, List, ListItem, ListItemIcon, ListItemText, Typography } from '@material-ui/core';
+import { WrappingListItemText } from '@internal/plugin-homelab-react';
+import { Box, Grid, List, ListItem, ListItemIcon, Typography } from '@material-ui/core';
 import { bytes, SEVERITY_COLORS, SeverityChip, useAge } from './common';
 
 /** OSDs, PG states, pool usage and client IOPS from Prometheus; only what is known. */
@@ -92,7 +93,7 @@ export function CephClusterView({
                 <ListItemIcon style={{ minWidth: 90 }}>
                   <SeverityChip severity={c.severity} label={c.severity === 'error' ? 'ERR' : 'WARN'} />
                 </ListItemIcon>
-                <ListItemText primary={c.id} secondary={c.message} />
+                <WrappingListItemText primary={c.id} secondary={c.message} />
               </ListItem>
             ))}
           </List>

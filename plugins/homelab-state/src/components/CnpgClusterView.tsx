@@ -1,6 +1,8 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
 import type { CnpgClusterSummary, ObjectEnrichment } from '@internal/plugin-homelab-state-common';
-import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { cnpgBackupLabel, cnpgStateLabels } from '@internal/plugin-homelab-state-common';
+import { StackedTable } from '@internal/plugin-homelab-react';
+import { Box, Grid, Typography } from '@material-ui/core';
 import { useAge, SeverityChip, lagDuration } from './common';
 
 function ConditionCell({ c }: { c?: { status: string; reason?: string; message?: string } }) {
@@ -17,6 +19,17 @@ function walArchiverLine(w: NonNullable<ObjectEnrichment['walArchiver']>, ago: (
   const counts = w.archivedCount !== undefined ? `${w.archivedCount} archived, ${w.failedCount ?? '?'} failed ` : '';
   const when = (iso?: string) => (iso ? `${iso} (${ago(iso)})` : 'never');
   return `${counts}(${w.pod}): last archived ${when(w.lastArchivedAt)}, last failed ${when(w.lastFailedAt)}`;
+}
+
+/** A Postgres cluster's state as chips: severity, then hibernated, replica of its source, progressing. */
+export function CnpgStateChips({ summary }: { summary: Pick<CnpgClusterSummary, 'severity' | 'hibernated' | 'progressing' | 'replica'> }) {
+  return (
+    <Box component="span" display="inline-flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {cnpgStateLabels(summary).map(l => (
+        <SeverityChip key={l.label} severity={l.severity} label={l.label} />
+      ))}
+    </Box>
+  );
 }
 
 /**
@@ -38,11 +51,8 @@ export function CnpgClusterView({
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
-        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <SeverityChip severity={summary.severity} />
-          {summary.hibernated && <SeverityChip severity="unknown" label="hibernated" />}
-          {summary.progressing && !summary.hibernated && <SeverityChip severity="unknown" label="progressing" />}
-          {summary.replica && <SeverityChip severity="unknown" label={`replica of ${summary.replica.source ?? 'an external cluster'}`} />}
+        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+          <CnpgStateChips summary={summary} />
           <Typography variant="body1">{summary.phase ?? 'unknown phase'}</Typography>
           {summary.phaseReason && <Typography variant="body2">({summary.phaseReason})</Typography>}
         </Box>
@@ -54,6 +64,11 @@ export function CnpgClusterView({
         {summary.hibernated && (
           <Typography variant="body2">Hibernated on purpose: its Pods are shut down and its data kept. Not judged on readiness or backups.</Typography>
         )}
+        {summary.replica && (
+          <Typography variant="body2">
+            A replica cluster: it follows {summary.replica.source ?? 'an external cluster'} and takes no backups of its own, so it is not judged on backups.
+          </Typography>
+        )}
         {summary.problems.map(p => (
           <Typography key={p} variant="body2" color="error">
             {p}
@@ -64,31 +79,20 @@ export function CnpgClusterView({
         <Typography variant="subtitle2">
           Instances {summary.readyInstances}/{summary.instances} ready · timeline {summary.timeline ?? '–'}
         </Typography>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Instance</TableCell>
-              <TableCell>Role</TableCell>
-              <TableCell>Status</TableCell>
-              {lag && <TableCell>Replication lag</TableCell>}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {summary.instanceList.map(i => (
-              <TableRow key={i.name}>
-                <TableCell>{i.name}</TableCell>
-                <TableCell>
-                  {i.role}
-                  {summary.switchoverInProgress && i.name === summary.targetPrimary ? ' (becoming primary)' : ''}
-                </TableCell>
-                <TableCell>
-                  <SeverityChip severity={i.ready ? 'ok' : 'error'} label={i.status} />
-                </TableCell>
-                {lag && <TableCell>{lag[i.name] !== undefined ? lagDuration(lag[i.name]) : '–'}</TableCell>}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <StackedTable
+          label="Instances"
+          rows={summary.instanceList}
+          rowKey={i => i.name}
+          columns={[
+            { title: 'Instance', render: i => i.name },
+            {
+              title: 'Role',
+              render: i => `${i.role}${summary.switchoverInProgress && i.name === summary.targetPrimary ? ' (becoming primary)' : ''}`,
+            },
+            { title: 'Status', render: i => <SeverityChip severity={i.ready ? 'ok' : 'error'} label={i.status} /> },
+            ...(lag ? [{ title: 'Replication lag', render: (i: (typeof summary.instanceList)[number]) => (lag[i.name] !== undefined ? lagDuration(lag[i.name]) : '–') }] : []),
+          ]}
+        />
         <StructuredMetadataTable
           dense
           metadata={{
@@ -112,10 +116,7 @@ export function CnpgClusterView({
       <Grid item xs={12} md={6}>
         <Typography variant="subtitle2">
           Last successful backup: {ago(summary.lastSuccessfulBackup)}{' '}
-          <SeverityChip
-            severity={summary.backupFreshness === 'fresh' ? 'ok' : 'warning'}
-            label={summary.backupFreshness}
-          />
+          <SeverityChip {...cnpgBackupLabel(summary)} />
         </Typography>
         <Typography variant="subtitle2" style={{ marginTop: 8 }}>
           Scheduled backups
@@ -133,25 +134,19 @@ export function CnpgClusterView({
         <Typography variant="subtitle2" style={{ marginTop: 8 }}>
           Recent backups
         </Typography>
-        <Table size="small">
-          <TableBody>
-            {summary.recentBackups.map(b => (
-              <TableRow key={b.name}>
-                <TableCell>{b.name}</TableCell>
-                <TableCell>
-                  <SeverityChip severity={b.severity} label={b.phase ?? 'unknown'} />
-                </TableCell>
-                <TableCell>{ago(b.stoppedAt ?? b.startedAt)}</TableCell>
-                <TableCell>{b.error ?? ''}</TableCell>
-              </TableRow>
-            ))}
-            {summary.recentBackups.length === 0 && (
-              <TableRow>
-                <TableCell>No Backup objects found.</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <StackedTable
+          label="Recent backups"
+          hideHeader
+          rows={summary.recentBackups}
+          rowKey={b => b.name}
+          empty={<Typography variant="body2">No Backup objects found.</Typography>}
+          columns={[
+            { title: 'Backup', render: b => b.name },
+            { title: 'Phase', render: b => <SeverityChip severity={b.severity} label={b.phase ?? 'unknown'} /> },
+            { title: 'When', render: b => ago(b.stoppedAt ?? b.startedAt) },
+            { title: 'Error', render: b => b.error ?? '' },
+          ]}
+        />
       </Grid>
     </Grid>
   );

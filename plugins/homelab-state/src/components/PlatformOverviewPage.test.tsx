@@ -62,7 +62,33 @@ describe('PlatformOverviewContent', () => {
   it("draws the backup-age line at the backend's staleBackupHours", async () => {
     const overview = buildPlatformOverview(recordedLists(), { now, staleBackupHours: 72 });
     const { findByText } = await render(overview);
-    expect(await findByText('The line marks 72 h: a backup older than that is stale.')).toBeInTheDocument();
+    expect(await findByText(/^The line marks 72 h: a backup older than that is stale\./)).toBeInTheDocument();
+  }, 60_000);
+
+  it('names a hibernated and a replica Postgres cluster in the table and never draws their backups as stale', async () => {
+    const lists = recordedLists();
+    const [clusters] = lists.cnpgCluster;
+    lists.cnpgCluster = [
+      {
+        ...clusters,
+        items: clusters.items.map(c => {
+          if (c.metadata?.name === 'pg-other') return { ...c, metadata: { ...c.metadata, annotations: { 'cnpg.io/hibernation': 'on' } } };
+          if (c.metadata?.name === 'pg-ai') return { ...c, spec: { ...c.spec, replica: { enabled: true, source: 'pg-ai-eu' } } };
+          return c;
+        }),
+      },
+    ];
+    const { findByRole, getByLabelText } = await render(buildPlatformOverview(lists, { now }));
+    const table = await findByRole('table', { name: 'Postgres clusters' });
+    const row = (name: string) => [...table.querySelectorAll('tbody tr')].find(r => r.firstElementChild?.textContent === name);
+    expect(row('pg-other')?.children[1].textContent).toBe('okhibernated');
+    expect(row('pg-ai')?.children[1].textContent).toMatch(/replica of pg-ai-eu/);
+    // A cluster that is neither keeps its plain severity.
+    expect(row('pg-platform')?.children[1].textContent).toBe('ok');
+    const chart = getByLabelText('Age of the last successful backup per Postgres cluster');
+    expect(chart).toHaveTextContent(/pg-otherhibernated · 74 h/);
+    expect(chart).toHaveTextContent(/pg-aireplica cluster · \d+ h/);
+    expect(chart).not.toHaveTextContent(/pg-platformreplica|pg-platformhibernated/);
   }, 60_000);
 
   it('says which kinds are not installed instead of leaving a blank card', async () => {

@@ -1,11 +1,13 @@
 import { Content, Header, InfoCard, Page, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
-import { replicationLagOf } from '@internal/plugin-homelab-state-common';
-import { Box, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { cnpgBackupLabel, replicationLagOf } from '@internal/plugin-homelab-state-common';
+import { StackedTable } from '@internal/plugin-homelab-react';
+import { Box, Grid, Typography } from '@material-ui/core';
 import { homelabStateApiRef } from '../api/HomelabStateApi';
 import { ArgoApplicationView } from './ArgoApplicationView';
 import { CephClusterView } from './CephClusterView';
+import { CnpgStateChips } from './CnpgClusterView';
 import { StorageClassUsage } from './StorageClassUsage';
 import { lagDuration, ObservedAtContext, PrometheusNote, SEVERITY_COLORS, SeverityChip, StateErrors, usePolling } from './common';
 
@@ -18,23 +20,29 @@ export function BackupAgeChart({ clusters, staleHours }: { clusters: PlatformOve
     <Box role="img" aria-label="Age of the last successful backup per Postgres cluster">
       {clusters.map(c => {
         const hours = c.lastSuccessfulBackupAgeHours;
-        const color = c.backupFreshness === 'fresh' ? SEVERITY_COLORS.ok : SEVERITY_COLORS.warning;
+        const backup = cnpgBackupLabel(c);
+        const judged = c.backupFreshness !== 'not-applicable';
+        const color = SEVERITY_COLORS[backup.severity];
         return (
           <Box key={`${c.cluster}/${c.namespace}/${c.name}`} display="flex" alignItems="center" mb={0.5} style={{ gap: 8 }}>
-            <Typography variant="body2" style={{ width: 130 }}>
+            <Typography variant="body2" style={{ width: 130, overflowWrap: 'break-word' }}>
               {c.name}
             </Typography>
-            <Box flex={1} position="relative" height={16} bgcolor="#eee" borderRadius={3}>
-              <Box position="absolute" left={0} top={0} bottom={0} width={`${((hours ?? max) / max) * 100}%`} bgcolor={hours === undefined ? SEVERITY_COLORS.error : color} borderRadius={3} />
+            <Box flex={1} position="relative" height={16} bgcolor="#eee" borderRadius={3} title={backup.label}>
+              <Box position="absolute" left={0} top={0} bottom={0} width={`${((hours ?? (judged ? max : 0)) / max) * 100}%`} bgcolor={hours === undefined && judged ? SEVERITY_COLORS.error : color} borderRadius={3} />
               <Box position="absolute" top={-2} bottom={-2} left={`${(staleHours / max) * 100}%`} width={2} bgcolor="#333" title={`${staleHours} h`} />
             </Box>
             <Typography variant="body2" style={{ width: 70, textAlign: 'right' }}>
+              {judged ? '' : `${backup.label.replace('not judged: ', '')} · `}
               {hours === undefined ? 'never' : `${Math.round(hours)} h`}
             </Typography>
           </Box>
         );
       })}
-      <Typography variant="caption">The line marks {staleHours} h: a backup older than that is stale.</Typography>
+      <Typography variant="caption">
+        The line marks {staleHours} h: a backup older than that is stale. Replica and hibernated clusters take no backups of their own and are
+        not judged (grey).
+      </Typography>
     </Box>
   );
 }
@@ -80,34 +88,20 @@ export function PlatformOverviewContent({ overview }: { overview: PlatformOvervi
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Postgres (CloudNativePG)">
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>Cluster</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Ready</TableCell>
-                <TableCell>Primary</TableCell>
-                {lag && <TableCell>Max replication lag</TableCell>}
-                <TableCell>Problems</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {cnpg.map(c => (
-                <TableRow key={`${c.cluster}/${c.namespace}/${c.name}`}>
-                  <TableCell>{c.name}</TableCell>
-                  <TableCell>
-                    <SeverityChip severity={c.severity} />
-                  </TableCell>
-                  <TableCell>
-                    {c.readyInstances}/{c.instances}
-                  </TableCell>
-                  <TableCell>{c.switchoverInProgress ? `${c.currentPrimary} → ${c.targetPrimary}` : c.currentPrimary}</TableCell>
-                  {lag && <TableCell>{maxLagOf(c.name)}</TableCell>}
-                  <TableCell>{c.problems.join('; ') || '–'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <StackedTable
+            label="Postgres clusters"
+            rows={cnpg}
+            rowKey={c => `${c.cluster}/${c.namespace}/${c.name}`}
+            empty={<Typography>No CloudNativePG Cluster found.</Typography>}
+            columns={[
+              { title: 'Cluster', render: c => c.name },
+              { title: 'State', render: c => <CnpgStateChips summary={c} /> },
+              { title: 'Ready', render: c => `${c.readyInstances}/${c.instances}` },
+              { title: 'Primary', render: c => (c.switchoverInProgress ? `${c.currentPrimary} → ${c.targetPrimary}` : c.currentPrimary) },
+              ...(lag ? [{ title: 'Max replication lag', render: (c: PlatformOverview['cnpg'][number]) => maxLagOf(c.name) }] : []),
+              { title: 'Problems', render: c => c.problems.join('; ') || '–' },
+            ]}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>

@@ -9,7 +9,8 @@ import type {
   Severity,
 } from '@internal/plugin-homelab-state-common';
 import type { ReactNode } from 'react';
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import { StackedTable } from '@internal/plugin-homelab-react';
+import { Box, Typography } from '@material-ui/core';
 import { SeverityChip } from './common';
 
 export function RayClusterView({ summary, dashboard }: { summary: RayClusterSummary; dashboard?: RayDashboardEnrichment }) {
@@ -42,30 +43,17 @@ function DashboardJobs({ jobs }: { jobs: RayDashboardJob[] }) {
       {jobs.length === 0 ? (
         <Typography variant="body2">No jobs were submitted to this cluster.</Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Status</TableCell>
-              <TableCell>Entrypoint</TableCell>
-              <TableCell>Duration</TableCell>
-              <TableCell>Message</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {jobs.map((j, i) => (
-              <TableRow key={j.submissionId ?? j.jobId ?? i}>
-                <TableCell>
-                  <SeverityChip severity={j.severity} label={j.status ?? 'unknown'} />
-                </TableCell>
-                <TableCell>
-                  <code>{j.entrypoint ?? '–'}</code>
-                </TableCell>
-                <TableCell>{duration(j.durationSeconds)}</TableCell>
-                <TableCell>{j.message ?? ''}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <StackedTable
+          label="Ray dashboard jobs"
+          rows={jobs}
+          rowKey={(j, i) => j.submissionId ?? j.jobId ?? String(i)}
+          columns={[
+            { title: 'Entrypoint', render: j => <code>{j.entrypoint ?? '–'}</code> },
+            { title: 'Status', render: j => <SeverityChip severity={j.severity} label={j.status ?? 'unknown'} /> },
+            { title: 'Duration', render: j => duration(j.durationSeconds) },
+            { title: 'Message', render: j => j.message ?? '' },
+          ]}
+        />
       )}
     </Box>
   );
@@ -87,33 +75,26 @@ interface ServeRow {
 
 /** Serve applications with their deployments indented below them. */
 function ServeTable({ applications, detailTitle }: { applications: Array<ServeRow & { deployments: ServeRow[] }>; detailTitle?: string }) {
-  const row = (r: ServeRow, key: string, indent: boolean) => (
-    <TableRow key={key}>
-      <TableCell style={indent ? { paddingLeft: 32 } : undefined}>{indent ? r.name : <strong>{r.name}</strong>}</TableCell>
-      <TableCell>
-        <SeverityChip severity={r.severity} label={r.status ?? 'unknown'} />
-      </TableCell>
-      {detailTitle && <TableCell>{r.detail ?? '–'}</TableCell>}
-      <TableCell>{r.message ?? ''}</TableCell>
-    </TableRow>
-  );
+  const rows = applications.flatMap(app => [
+    { ...app, key: app.name, indent: false },
+    ...app.deployments.map(d => ({ ...d, key: `${app.name}/${d.name}`, indent: true })),
+  ]);
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>Serve application / deployment</TableCell>
-          <TableCell>Status</TableCell>
-          {detailTitle && <TableCell>{detailTitle}</TableCell>}
-          <TableCell>Message</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {applications.flatMap(app => [
-          row(app, app.name, false),
-          ...app.deployments.map(d => row(d, `${app.name}/${d.name}`, true)),
-        ])}
-      </TableBody>
-    </Table>
+    <StackedTable
+      label="Serve applications"
+      rows={rows}
+      rowKey={r => r.key}
+      columns={[
+        {
+          title: 'Serve application / deployment',
+          render: r => (r.indent ? r.name : <strong>{r.name}</strong>),
+          cellStyle: r => (r.indent ? { paddingLeft: 32 } : undefined),
+        },
+        { title: 'Status', render: r => <SeverityChip severity={r.severity} label={r.status ?? 'unknown'} /> },
+        ...(detailTitle ? [{ title: detailTitle, render: (r: ServeRow) => r.detail ?? '–' }] : []),
+        { title: 'Message', render: r => r.message ?? '' },
+      ]}
+    />
   );
 }
 

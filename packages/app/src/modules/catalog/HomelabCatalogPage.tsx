@@ -5,6 +5,7 @@ import { CatalogIndexPage, CatalogTable, type CatalogTableRow } from '@backstage
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { homelabStateApiRef } from '@internal/plugin-homelab-state';
 import type { PlatformOverview } from '@internal/plugin-homelab-state-common';
+import { PHONE_MEDIA_QUERY } from '@internal/plugin-homelab-react';
 import { makeStyles, useMediaQuery } from '@material-ui/core';
 import { argoStatus, domainOf, scorecardSummary } from './catalogColumns';
 
@@ -13,11 +14,16 @@ const SEVERITY_COLOR = { ok: '#2e7d32', warning: '#ed6c02', error: '#d32f2f', un
 const useStyles = makeStyles({
   root: {
     // Phone width: every row becomes a stacked card, nothing scrolls sideways.
-    '@media (max-width: 600px)': {
+    // The stock table cannot be swapped for StackedTable, so CSS does it, at the same width.
+    [`@media ${PHONE_MEDIA_QUERY}`]: {
       '& table thead': { display: 'none' },
       '& table, & table tbody, & table tr, & table td': { display: 'block', width: '100% !important', boxSizing: 'border-box' },
       '& table tr': { borderBottom: '1px solid rgba(128,128,128,0.3)', padding: '8px 0' },
       '& table td': { border: 'none', padding: '2px 12px !important', whiteSpace: 'normal !important' },
+      // The table's title ("All components (12)") wraps above the filter box instead of being clipped.
+      // (In the built app MUI class names carry a suffix, MuiToolbar-root-996: match their prefix.)
+      '& [class*="MuiToolbar-root"]': { flexWrap: 'wrap' },
+      '& [class*="MuiToolbar-root"] > div, & [class*="MuiToolbar-root"] h2': { whiteSpace: 'normal', overflow: 'visible' },
     },
   },
 });

@@ -1,7 +1,8 @@
 import { Link, Progress, WarningPanel } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
 import type { RecentChangesResponse } from '@internal/plugin-homelab-common';
-import { Card, CardContent, List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { WrappingListItemText } from '@internal/plugin-homelab-react';
+import { Card, CardContent, List, ListItem, Typography } from '@material-ui/core';
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
@@ -63,7 +64,7 @@ export function RecentChangesCard(props: {
           <List dense disablePadding>
             {changes.items.map(item => (
               <ListItem key={item.entityRef} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={
                     <>
                       <Link to={entityPath(item.entityRef)}>{item.title ?? item.name}</Link>: {item.subject}
@@ -88,7 +89,7 @@ export function RecentChangesCard(props: {
             <List dense disablePadding>
               {fallback.map(entity => (
                 <ListItem key={entity.metadata.name} disableGutters>
-                  <ListItemText
+                  <WrappingListItemText
                     primary={
                       <Link to={`/catalog/${entity.metadata.namespace ?? 'default'}/component/${entity.metadata.name}`}>
                         {entity.metadata.title ?? entity.metadata.name}

@@ -93,6 +93,32 @@ describe('platformHealth', () => {
     ]);
   });
 
+  it('does not count replica or hibernated clusters as stale or missing backups, and names them apart', () => {
+    const cnpg = [
+      { name: 'pg-media', backupFreshness: 'stale', severity: 'warning' },
+      { name: 'pg-ai', backupFreshness: 'fresh', severity: 'ok' },
+      { name: 'pg-platform-dr', backupFreshness: 'not-applicable', backupExemption: 'replica', severity: 'ok' },
+      { name: 'pg-old', backupFreshness: 'not-applicable', backupExemption: 'hibernated', severity: 'ok' },
+    ] as PlatformOverview['cnpg'];
+    expect(platformHealth(overview({ cnpg }))[1]).toEqual({
+      label: 'Postgres backups',
+      value: '1 of 2 stale or missing: pg-media; not judged: pg-platform-dr (replica), pg-old (hibernated)',
+      severity: 'warning',
+    });
+    // Without the stale one, the rest is all fresh: the exempt two do not make it a warning.
+    expect(platformHealth(overview({ cnpg: cnpg.slice(1) }))[1]).toEqual({
+      label: 'Postgres backups',
+      value: '1 cluster, all fresh; not judged: pg-platform-dr (replica), pg-old (hibernated)',
+      severity: 'ok',
+    });
+    // A judged cluster never backed up is still missing.
+    expect(platformHealth(overview({ cnpg: [{ name: 'pg-new', backupFreshness: 'none', severity: 'warning' }] as PlatformOverview['cnpg'] }))[1]).toEqual({
+      label: 'Postgres backups',
+      value: '1 of 1 stale or missing: pg-new',
+      severity: 'warning',
+    });
+  });
+
   it('is all ok on a healthy platform, and unknown without a Ceph cluster', () => {
     expect(platformHealth(overview({ cnpg: [{ name: 'pg-ai', backupFreshness: 'fresh' } as any] }))).toEqual([
       { label: 'Ceph', value: 'no cluster', severity: 'unknown' },

@@ -76,11 +76,20 @@ export function buildHomePageModel(
 const worst = (severities: Severity[]): Severity =>
   (['error', 'warning', 'unknown', 'ok'] as Severity[]).find(s => severities.includes(s)) ?? 'ok';
 
-/** The health strip: Ceph health, CNPG clusters with stale backups, Argo apps needing attention. */
+/**
+ * The health strip: Ceph health, CNPG clusters with stale backups, Argo apps
+ * needing attention. Replica and hibernated clusters are not meant to take
+ * backups of their own: they are named apart, never counted as stale.
+ */
 export function platformHealth(overview: PlatformOverview): HealthItem[] {
   const ceph = overview.ceph.clusters;
-  const stale = overview.cnpg.filter(c => c.backupFreshness !== 'fresh');
+  const judged = overview.cnpg.filter(c => c.backupFreshness !== 'not-applicable');
+  const exempt = overview.cnpg.filter(c => c.backupFreshness === 'not-applicable');
+  const stale = judged.filter(c => c.backupFreshness !== 'fresh');
   const attention = overview.argo.needsAttention;
+  const notJudged = exempt.length
+    ? `; not judged: ${exempt.map(c => `${c.name} (${c.backupExemption === 'hibernated' ? 'hibernated' : 'replica'})`).join(', ')}`
+    : '';
   return [
     {
       label: 'Ceph',
@@ -90,9 +99,9 @@ export function platformHealth(overview: PlatformOverview): HealthItem[] {
     {
       label: 'Postgres backups',
       value:
-        stale.length === 0
-          ? `${overview.cnpg.length} cluster${overview.cnpg.length === 1 ? '' : 's'}, all fresh`
-          : `${stale.length} of ${overview.cnpg.length} stale or missing: ${stale.map(c => c.name).join(', ')}`,
+        (stale.length === 0
+          ? `${judged.length} cluster${judged.length === 1 ? '' : 's'}, all fresh`
+          : `${stale.length} of ${judged.length} stale or missing: ${stale.map(c => c.name).join(', ')}`) + notJudged,
       severity: stale.length === 0 ? 'ok' : 'warning',
     },
     {
