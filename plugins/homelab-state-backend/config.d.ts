@@ -20,6 +20,12 @@ export interface Config {
       };
       /** Seconds a list result is served from memory. Default 30. */
       cacheTtlSeconds?: number;
+      /**
+       * Seconds past cacheTtlSeconds a list is still served at once while it
+       * is reloaded in the background, so no request waits for the cluster
+       * at a TTL boundary. 0: requests wait for the reload. Default: the TTL.
+       */
+      serveStaleSeconds?: number;
       /** Seconds one list call may take. Default 10. */
       requestTimeoutSeconds?: number;
       /**

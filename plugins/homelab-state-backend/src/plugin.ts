@@ -43,6 +43,7 @@ export const homelabStatePlugin = createBackendPlugin({
         }
         const reader = new CachedStateReader(source, {
           ttlMs: state.cacheTtlMs,
+          staleForMs: state.serveStaleMs,
           timeoutMs: state.requestTimeoutMs,
           logger: logger.child({ component: 'state-reader' }),
         });

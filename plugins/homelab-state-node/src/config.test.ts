@@ -57,3 +57,15 @@ describe('readClusterConnections', () => {
     );
   });
 });
+
+describe('readStateConfig: serving stale lists while they reload', () => {
+  const state = (values: object) => readStateConfig(new ConfigReader({ homelab: { state: values } }));
+  it('defaults to one TTL, follows the TTL, and 0 turns it off', () => {
+    expect(state({}).serveStaleMs).toBe(30_000);
+    expect(state({ cacheTtlSeconds: 5 }).serveStaleMs).toBe(5_000);
+    expect(state({ cacheTtlSeconds: 5, serveStaleSeconds: 0 }).serveStaleMs).toBe(0);
+  });
+  it('refuses a negative window, naming the key', () => {
+    expect(() => state({ serveStaleSeconds: -1 })).toThrow('homelab.state.serveStaleSeconds must be zero or a positive number, got -1');
+  });
+});

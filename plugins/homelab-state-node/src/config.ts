@@ -17,6 +17,8 @@ export interface StateConfig {
   /** When the recordings were taken; ages are computed as of then. */
   recordedAt?: string;
   cacheTtlMs: number;
+  /** How long past its TTL a list is served while it reloads in the background; 0 waits. */
+  serveStaleMs: number;
   requestTimeoutMs: number;
   staleBackupHours: number;
   prometheusUrl?: string;
@@ -49,12 +51,18 @@ export function readStateConfig(config: Config): StateConfig {
     if (!(v > 0)) throw new Error(`homelab.state.${key} must be a positive number, got ${v}`);
     return v;
   };
+  const nonNegative = (key: string, fallback: number) => {
+    const v = c?.getOptionalNumber(key) ?? fallback;
+    if (!(v >= 0)) throw new Error(`homelab.state.${key} must be zero or a positive number, got ${v}`);
+    return v;
+  };
   return {
     source,
     recordedPath: recordedPath ? resolve(recordedPath) : undefined,
     recordedClusterName: c?.getOptionalString('recorded.clusterName') ?? 'homelab',
     recordedAt: readRecordedAt(c?.getOptionalString('recorded.recordedAt')),
     cacheTtlMs: positive('cacheTtlSeconds', 30) * 1000,
+    serveStaleMs: nonNegative('serveStaleSeconds', positive('cacheTtlSeconds', 30)) * 1000,
     requestTimeoutMs: positive('requestTimeoutSeconds', 10) * 1000,
     staleBackupHours: positive('staleBackupHours', 26),
     prometheusUrl: c?.getOptionalString('prometheus.url'),

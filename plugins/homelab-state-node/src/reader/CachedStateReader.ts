@@ -10,6 +10,11 @@ export interface CachedStateReaderOptions {
   ttlMs: number;
   /** How long one list call may take before it counts as a timeout. */
   timeoutMs: number;
+  /**
+   * How long past its TTL a list is still served at once while it is
+   * reloaded in the background (0: askers wait for the reload).
+   */
+  staleForMs?: number;
   /** Injected for tests. */
   now?: () => number;
   /** Gets one warning per failed list call (per cluster and kind, per TTL window). */
@@ -34,7 +39,7 @@ export class CachedStateReader {
     private readonly options: CachedStateReaderOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.cache = new CoalescingCache(options.ttlMs, this.now);
+    this.cache = new CoalescingCache(options.ttlMs, this.now, options.staleForMs ?? 0);
   }
 
   /** Number of list calls made to the source so far (for benchmarks and tests). */

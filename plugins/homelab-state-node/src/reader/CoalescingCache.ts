@@ -6,6 +6,11 @@
  * cluster or Prometheus is not hammered. A load that throws anyway is not
  * cached: every waiter gets its error and the next ask loads again.
  *
+ * With `staleForMs`, a value past its TTL but younger than TTL + staleForMs
+ * is returned at once while one load refreshes it in the background (HTTP's
+ * stale-while-revalidate): at a TTL boundary nobody waits for the cluster's
+ * round trip. Older values are waited for, as without it.
+ *
  * @public
  */
 export class CoalescingCache<T> {
@@ -14,6 +19,7 @@ export class CoalescingCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly staleForMs = 0,
   ) {}
 
   async get(key: string, load: (previous: T | undefined) => Promise<T>): Promise<T> {
@@ -22,8 +28,20 @@ export class CoalescingCache<T> {
       entry = { decidedAt: 0 };
       this.entries.set(key, entry);
     }
-    if (entry.inFlight) return entry.inFlight;
-    if (entry.value !== undefined && this.now() - entry.decidedAt < this.ttlMs) return entry.value;
+    const age = this.now() - entry.decidedAt;
+    const servable = entry.value !== undefined && age < this.ttlMs + this.staleForMs;
+    if (entry.inFlight) return servable ? entry.value! : entry.inFlight;
+    if (entry.value !== undefined && age < this.ttlMs) return entry.value;
+    const refreshing = this.start(entry, load);
+    if (servable) {
+      // A refresh that throws leaves the stale value; the next asker starts another.
+      refreshing.catch(() => undefined);
+      return entry.value!;
+    }
+    return refreshing;
+  }
+
+  private start(entry: { value?: T; decidedAt: number; inFlight?: Promise<T> }, load: (previous: T | undefined) => Promise<T>): Promise<T> {
     const current = entry;
     current.inFlight = load(current.value).then(
       value => {
