@@ -242,7 +242,7 @@ describe('two replicas on one PostgreSQL', () => {
       'notifications/notification-cleaner (global)',
       'scaffolder/close_stale_tasks (global)',
       'search/search_index_software_catalog (global)',
-      'search/search_index_homelab-architecture (global)',
+      'search/search_index_homelab_architecture (global)',
       'search/search_index_techdocs (global)',
       // Local by design: each replica builds the docs into its own
       // publish directory (an emptyDir per pod in the deployment).
@@ -297,7 +297,7 @@ describe('two replicas on one PostgreSQL', () => {
       else assert.ok(runs <= 1, report.join('\n'));
     }
     // The short-interval tasks did run, so the bound above was tested.
-    for (const id of [DISCOVERY_TASK, 'close_stale_tasks', 'search_index_software_catalog', 'search_index_techdocs', 'search_index_homelab-architecture']) {
+    for (const id of [DISCOVERY_TASK, 'close_stale_tasks', 'search_index_software_catalog', 'search_index_techdocs', 'search_index_homelab_architecture']) {
       const key = [...ended.keys()].find(k => k.endsWith(`/${id}`));
       assert.ok(ended.get(key).size >= 2, `${key} ran in the window:\n${report.join('\n')}`);
     }
